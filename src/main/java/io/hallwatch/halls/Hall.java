@@ -1,0 +1,52 @@
+package io.hallwatch.halls;
+
+import io.hallwatch.platform.JsonColumn;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Converter;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.ZoneId;
+
+/** A service hall: where it is (time zone), when it is open, and the thresholds of its rules. */
+@Entity
+@Table(name = "hall")
+public class Hall extends PanacheEntityBase {
+
+    @Id
+    public String id;
+    public String name;
+    public String timezone;
+    /** Language of user-facing text (work-order summaries, alerts): "zh" or "en". */
+    public String language;
+    @Convert(converter = OpeningHoursColumn.class)
+    @Column(name = "opening_hours")
+    public OpeningHours openingHours;
+    @Convert(converter = RuleSettingsColumn.class)
+    public RuleSettings rules;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public ZoneId zone() {
+        return ZoneId.of(timezone);
+    }
+
+    @Converter
+    public static class OpeningHoursColumn extends JsonColumn<OpeningHours> {
+        public OpeningHoursColumn() {
+            super(OpeningHours.class);
+        }
+    }
+
+    @Converter
+    public static class RuleSettingsColumn extends JsonColumn<RuleSettings> {
+        public RuleSettingsColumn() {
+            super(RuleSettings.class);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.hallwatch.halls;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** Request and answer bodies of the hall, window and staff endpoints (contract, section 4). */
+public final class HallApi {
+
+    static final String ID_REGEX = "[A-Za-z0-9_-]{1,64}";
+    static final String ID_MESSAGE = "must be 1 to 64 characters of A-Z a-z 0-9 _ -";
+
+    private HallApi() {
+    }
+
+    /** {@code POST /api/halls}; opening hours and rules default when left out. */
+    public record CreateHall(
+            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank String timezone,
+            @Pattern(regexp = "zh|en", message = "must be zh or en") String language,
+            OpeningHours openingHours,
+            RuleSettings rules) {
+
+        HallSettings settings() {
+            return new HallSettings(name, timezone, language, openingHours, rules);
+        }
+    }
+
+    /** {@code PUT /api/halls/{hall}}: replaces everything but the id. */
+    public record HallSettings(
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank String timezone,
+            @Pattern(regexp = "zh|en", message = "must be zh or en") String language,
+            OpeningHours openingHours,
+            RuleSettings rules) {
+    }
+
+    public record HallView(String id, String name, String timezone, String language,
+            OpeningHours openingHours, RuleSettings rules) {
+
+        static HallView of(Hall hall) {
+            return new HallView(hall.id, hall.name, hall.timezone, hall.language, hall.openingHours, hall.rules);
+        }
+    }
+
+    /** {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall. */
+    public record CreateWindow(
+            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotBlank @Size(max = 200) String name,
+            @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String staffA,
+            @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String staffB) {
+    }
+
+    /** A window with the ids of the devices that watch it. */
+    public record WindowView(String id, String hall, String name, String staffA, String staffB, List<String> devices) {
+    }
+
+    /** {@code POST /api/staff}. */
+    public record CreateStaff(
+            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String hall,
+            @Pattern(regexp = "[A-Za-z0-9:_-]{1,64}", message = "must be 1 to 64 characters of A-Z a-z 0-9 : _ -")
+            String card) {
+    }
+
+    public record StaffView(String id, String name, String hall, String card) {
+
+        static StaffView of(Staff staff) {
+            return new StaffView(staff.id, staff.name, staff.hallId, staff.card);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package io.hallwatch.halls;
+
+import io.hallwatch.halls.HallApi.CreateHall;
+import io.hallwatch.halls.HallApi.CreateWindow;
+import io.hallwatch.halls.HallApi.HallSettings;
+import io.hallwatch.halls.HallApi.HallView;
+import io.hallwatch.halls.HallApi.WindowView;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.Context;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Halls and their windows (contract, section 4), and the live status of a hall. */
+@Path("/api/halls")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Halls")
+public class HallResource {
+
+    @Inject
+    HallService halls;
+    @Inject
+    HallStatusService status;
+
+    @POST
+    @Operation(summary = "Provision a hall")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid hall")
+    @APIResponse(responseCode = "409", description = "A hall with this id exists")
+    public Response create(@Valid @NotNull CreateHall request, @Context UriInfo uri) {
+        HallView view = HallView.of(halls.create(request));
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Operation(summary = "List halls")
+    public List<HallView> list() {
+        return halls.list().stream().map(HallView::of).toList();
+    }
+
+    @GET
+    @Path("{hall}")
+    @Operation(summary = "A hall with its opening hours and rule settings")
+    @APIResponse(responseCode = "404", description = "No such hall")
+    public HallView get(@PathParam("hall") String hall) {
+        return HallView.of(halls.require(hall));
+    }
+
+    @PUT
+    @Path("{hall}")
+    @Operation(summary = "Replace name, time zone, opening hours and rule settings")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "Invalid settings")
+    @APIResponse(responseCode = "404", description = "No such hall")
+    public HallView replace(@PathParam("hall") String hall, @Valid @NotNull HallSettings settings) {
+        return HallView.of(halls.replace(hall, settings));
+    }
+
+    @POST
+    @Path("{hall}/windows")
+    @Operation(summary = "Add a window with its A and B staff")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "400", description = "Invalid window or staff not of this hall")
+    @APIResponse(responseCode = "404", description = "No such hall")
+    @APIResponse(responseCode = "409", description = "The hall has a window with this id")
+    public Response createWindow(@PathParam("hall") String hall, @Valid @NotNull CreateWindow request,
+            @Context UriInfo uri) {
+        WindowView view = halls.createWindow(hall, request);
+        return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @GET
+    @Path("{hall}/windows")
+    @Operation(summary = "The windows of a hall with the devices watching them")
+    public List<WindowView> windows(@PathParam("hall") String hall) {
+        return halls.windows(hall);
+    }
+
+    @GET
+    @Path("{hall}/status")
+    @Operation(summary = "Live status: each window's presence and sign, each bin's fill, each badge reader")
+    @APIResponse(responseCode = "404", description = "No such hall")
+    public HallStatus status(@PathParam("hall") String hall) {
+        return status.of(hall);
+    }
+}

@@ -1,0 +1,147 @@
+package io.hallwatch.halls;
+
+import io.hallwatch.devices.Device;
+import io.hallwatch.halls.HallApi.CreateHall;
+import io.hallwatch.halls.HallApi.CreateStaff;
+import io.hallwatch.halls.HallApi.CreateWindow;
+import io.hallwatch.halls.HallApi.HallSettings;
+import io.hallwatch.halls.HallApi.StaffView;
+import io.hallwatch.halls.HallApi.WindowView;
+import io.hallwatch.platform.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+/** Provisioning of halls, their windows and their staff (ops staff). */
+@ApplicationScoped
+@Transactional
+public class HallService {
+
+    @Inject
+    Clock clock;
+
+    public Hall create(CreateHall request) {
+        if (Hall.findById(request.id()) != null) {
+            throw ProblemException.conflict("hall '" + request.id() + "' already exists");
+        }
+        Hall hall = new Hall();
+        hall.id = request.id();
+        hall.createdAt = clock.instant();
+        apply(hall, request.settings());
+        hall.persist();
+        return hall;
+    }
+
+    public Hall replace(String hallId, HallSettings settings) {
+        Hall hall = require(hallId);
+        apply(hall, settings);
+        return hall;
+    }
+
+    public List<Hall> list() {
+        return Hall.listAll();
+    }
+
+    public Hall require(String hallId) {
+        Hall hall = Hall.findById(hallId);
+        if (hall == null) {
+            throw ProblemException.notFound("hall '" + hallId + "' does not exist");
+        }
+        return hall;
+    }
+
+    public WindowView createWindow(String hallId, CreateWindow request) {
+        require(hallId);
+        if (HallWindow.find(hallId, request.id()).isPresent()) {
+            throw ProblemException.conflict("window '" + request.id() + "' already exists in hall '" + hallId + "'");
+        }
+        requireStaffOf(hallId, "staffA", request.staffA());
+        requireStaffOf(hallId, "staffB", request.staffB());
+        if (request.staffA() != null && request.staffA().equals(request.staffB())) {
+            throw ProblemException.badRequest("staffB must be someone other than staffA");
+        }
+        HallWindow window = new HallWindow();
+        window.hallId = hallId;
+        window.windowId = request.id();
+        window.name = request.name();
+        window.staffA = request.staffA();
+        window.staffB = request.staffB();
+        window.persist();
+        return view(window, List.of());
+    }
+
+    public List<WindowView> windows(String hallId) {
+        require(hallId);
+        List<Device> devices = Device.activeOfHall(hallId);
+        return HallWindow.ofHall(hallId).stream().map(w -> view(w, devices)).toList();
+    }
+
+    public StaffView createStaff(CreateStaff request) {
+        require(request.hall());
+        if (Staff.findById(request.id()) != null) {
+            throw ProblemException.conflict("staff '" + request.id() + "' already exists");
+        }
+        String card = request.card() == null ? null : request.card().toUpperCase(Locale.ROOT);
+        if (card != null && Staff.byCard(card).isPresent()) {
+            throw ProblemException.conflict("card '" + card + "' is already held by staff '"
+                    + Staff.byCard(card).get().id + "'");
+        }
+        Staff staff = new Staff();
+        staff.id = request.id();
+        staff.name = request.name();
+        staff.hallId = request.hall();
+        staff.card = card;
+        staff.persist();
+        return StaffView.of(staff);
+    }
+
+    public List<StaffView> staff(String hallId) {
+        List<Staff> staff = hallId == null ? Staff.listAll() : Staff.ofHall(hallId);
+        return staff.stream().map(StaffView::of).toList();
+    }
+
+    private void requireStaffOf(String hallId, String field, String staffId) {
+        if (staffId == null) {
+            return;
+        }
+        Staff staff = Staff.findById(staffId);
+        if (staff == null || !staff.hallId.equals(hallId)) {
+            throw ProblemException.badRequest(field + " '" + staffId + "' is not a staff member of hall '" + hallId + "'");
+        }
+    }
+
+    private void apply(Hall hall, HallSettings settings) {
+        List<String> problems = new ArrayList<>();
+        try {
+            ZoneId.of(settings.timezone());
+        } catch (DateTimeException e) {
+            problems.add("timezone '" + settings.timezone() + "' is not an IANA time zone such as Asia/Shanghai");
+        }
+        OpeningHours hours = Objects.requireNonNullElse(settings.openingHours(), OpeningHours.defaults());
+        RuleSettings rules = Objects.requireNonNullElse(settings.rules(), RuleSettings.defaults()).withDefaults();
+        problems.addAll(hours.problems());
+        problems.addAll(rules.problems());
+        if (!problems.isEmpty()) {
+            throw ProblemException.badRequest(String.join("; ", problems));
+        }
+        hall.name = settings.name();
+        hall.timezone = settings.timezone();
+        hall.language = Objects.requireNonNullElse(settings.language(), "zh");
+        hall.openingHours = hours;
+        hall.rules = rules;
+        hall.updatedAt = clock.instant();
+    }
+
+    private static WindowView view(HallWindow window, List<Device> devices) {
+        List<String> watching = devices.stream()
+                .filter(d -> window.windowId.equals(d.windowId)).map(d -> d.id).toList();
+        return new WindowView(window.windowId, window.hallId, window.name, window.staffA, window.staffB, watching);
+    }
+}

@@ -1,0 +1,63 @@
+package io.hallwatch.ingest;
+
+import io.hallwatch.devices.Device;
+import io.hallwatch.devices.DeviceCredentials;
+import io.moquette.broker.security.IAuthenticator;
+import io.moquette.broker.security.IAuthorizatorPolicy;
+import io.moquette.broker.subscriptions.Topic;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Who may do what on the embedded broker. The service may read and write everything. A device logs
+ * in with user name = device id and its provisioned password, and may only publish under its own id
+ * (contract, section 1). With authentication off, anyone may do anything.
+ */
+@ApplicationScoped
+public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
+
+    private final String servicePassword = DeviceCredentials.newPassword();
+
+    @Inject
+    MqttConfig config;
+
+    String servicePassword() {
+        return servicePassword;
+    }
+
+    @Override
+    public boolean checkValid(String clientId, String username, byte[] password) {
+        if (!config.embedded().authentication()) {
+            return true;
+        }
+        if (username == null || password == null) {
+            return false;
+        }
+        String secret = new String(password, StandardCharsets.UTF_8);
+        if (EmbeddedBroker.SERVICE_USER.equals(username)) {
+            return servicePassword.equals(secret);
+        }
+        String hash = QuarkusTransaction.requiringNew().call(() -> {
+            Device device = Device.findById(username);
+            return device != null && device.isActive() ? device.credentialHash : null;
+        });
+        return DeviceCredentials.matches(secret, hash);
+    }
+
+    @Override
+    public boolean canWrite(Topic topic, String user, String client) {
+        if (!config.embedded().authentication() || EmbeddedBroker.SERVICE_USER.equals(user)) {
+            return true;
+        }
+        String[] parts = topic.toString().split("/", -1);
+        return user != null && parts.length == 5 && topic.toString().startsWith(Topics.ROOT + "/")
+                && parts[4].equals(user) && !parts[3].equals(Topics.ALERTS);
+    }
+
+    @Override
+    public boolean canRead(Topic topic, String user, String client) {
+        return !config.embedded().authentication() || EmbeddedBroker.SERVICE_USER.equals(user);
+    }
+}

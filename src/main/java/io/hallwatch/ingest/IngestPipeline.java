@@ -1,0 +1,145 @@
+package io.hallwatch.ingest;
+
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Bounded queues and worker threads between the MQTT callback and {@link IngestProcessor}. Each
+ * hall maps to one worker, so a hall's messages are handled in arrival order. {@link #submit} blocks
+ * while the hall's queue is full: the MQTT client then stops reading and the broker keeps the
+ * messages, instead of the service dropping any. A message is acknowledged to the broker only after
+ * it was handled; when the database fails, the worker retries with back-off.
+ */
+@ApplicationScoped
+public class IngestPipeline {
+
+    private static final long FIRST_BACKOFF_MS = 200;
+    private static final long MAX_BACKOFF_MS = 30_000;
+
+    @Inject
+    IngestConfig config;
+    @Inject
+    IngestProcessor processor;
+    @Inject
+    IngestMetrics metrics;
+
+    private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
+    private final List<Thread> workers = new ArrayList<>();
+    private volatile CountDownLatch stopping = new CountDownLatch(1);
+    private volatile boolean running;
+
+    @jakarta.annotation.PostConstruct
+    void registerGauge() {
+        metrics.queueDepth(this::depth);
+    }
+
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        queues.clear();
+        workers.clear();
+        stopping = new CountDownLatch(1);
+        for (int i = 0; i < config.workers(); i++) {
+            BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(config.queueCapacity());
+            queues.add(queue);
+            Thread worker = new Thread(() -> work(queue), "hallwatch-ingest-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+    }
+
+    /** Queues a message for its hall's worker, waiting while that queue is full. */
+    public void submit(InboundMessage message) throws InterruptedException {
+        int index = Math.floorMod(message.hallKey().hashCode(), queues.size());
+        queues.get(index).put(message);
+    }
+
+    public int depth() {
+        return queues.stream().mapToInt(BlockingQueue::size).sum();
+    }
+
+    /**
+     * Lets the workers finish what is queued, waiting at most {@code timeout}; what is left is not
+     * acknowledged, so the broker delivers it again on the next connection.
+     */
+    public synchronized void stop(long timeout, TimeUnit unit) {
+        if (!running) {
+            return;
+        }
+        running = false;
+        long deadline = System.nanoTime() + unit.toNanos(timeout);
+        while (depth() > 0 && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+        }
+        stopping.countDown();
+        workers.forEach(Thread::interrupt);
+    }
+
+    private void work(BlockingQueue<InboundMessage> queue) {
+        while (running || !queue.isEmpty()) {
+            InboundMessage message;
+            try {
+                message = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (message != null && handleWithRetry(message)) {
+                message.ack().run();
+            }
+        }
+    }
+
+    /** Returns whether the message was dealt with (and may be acknowledged). */
+    private boolean handleWithRetry(InboundMessage message) {
+        long backoff = FIRST_BACKOFF_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                processor.handle(message);
+                return true;
+            } catch (RuntimeException e) {
+                if (attempt >= config.maxAttempts()) {
+                    return giveUp(message, e);
+                }
+                Log.warnf("Handling %s failed (attempt %d of %d), retrying in %d ms: %s",
+                        message.topic(), attempt, config.maxAttempts(), backoff, e.getMessage());
+                if (waitForStop(backoff)) {
+                    return false;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
+        }
+    }
+
+    private boolean giveUp(InboundMessage message, RuntimeException cause) {
+        Log.errorf(cause, "Giving up on %s after %d attempts; keeping it as PROCESSING_FAILED",
+                message.topic(), config.maxAttempts());
+        try {
+            processor.giveUp(message, cause);
+            return true;
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Could not keep %s either; leaving it unacknowledged for redelivery", message.topic());
+            return false;
+        }
+    }
+
+    /** Waits the back-off, or less if the pipeline stops meanwhile; returns whether it is stopping. */
+    private boolean waitForStop(long millis) {
+        try {
+            return stopping.await(millis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return true;
+        }
+    }
+}

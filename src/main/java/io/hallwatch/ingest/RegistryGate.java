@@ -1,0 +1,105 @@
+package io.hallwatch.ingest;
+
+import io.hallwatch.devices.Device;
+import io.hallwatch.devices.DeviceKind;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Checks a parsed message against the registry (known, active device of the topic's hall and kind;
+ * not a duplicate or stale {@code seq}), updates the device's last-seen, battery and online state,
+ * and hands the message to the feature handlers, all in one transaction: a rejection changes nothing.
+ */
+@ApplicationScoped
+public class RegistryGate {
+
+    private final Map<DeviceKind, List<DeviceMessageHandler>> handlers = new EnumMap<>(DeviceKind.class);
+
+    @Inject
+    RegistryGate(Instance<DeviceMessageHandler> all) {
+        for (DeviceKind kind : DeviceKind.values()) {
+            handlers.put(kind, all.stream().filter(h -> h.kind() == kind).toList());
+        }
+    }
+
+    /** @throws MessageRejectedException when the registry does not allow the message */
+    @Transactional
+    public void apply(DeviceTopic topic, DeviceMessage message, InboundMessage inbound) {
+        Device device = Device.findById(topic.device());
+        check(topic, device);
+        if (message instanceof DeviceMessage.Status status) {
+            applyStatus(device, status, inbound);
+        } else {
+            applyReading(device, (DeviceMessage.Reading) message, inbound.receivedAt());
+        }
+    }
+
+    private static void check(DeviceTopic topic, Device device) {
+        if (device == null || !device.isActive()) {
+            throw new MessageRejectedException(RejectionReason.UNKNOWN_DEVICE,
+                    "device '" + topic.device() + "' is not provisioned" + (device == null ? "" : " (revoked)"));
+        }
+        if (!device.hallId.equals(topic.hall())) {
+            throw new MessageRejectedException(RejectionReason.HALL_MISMATCH, "device '" + device.id
+                    + "' belongs to hall '" + device.hallId + "', not '" + topic.hall() + "'");
+        }
+        if (topic.kind().isPresent() && topic.kind().get() != device.kind) {
+            throw new MessageRejectedException(RejectionReason.KIND_MISMATCH, "device '" + device.id + "' is a "
+                    + device.kind.wire() + " device, not " + topic.kind().get().wire());
+        }
+    }
+
+    private void applyStatus(Device device, DeviceMessage.Status status, InboundMessage inbound) {
+        // A retained status is replayed on every subscription: it says nothing about when we last heard the device.
+        if (status.online() && !inbound.retained()) {
+            device.lastSeen = inbound.receivedAt();
+        }
+        if (device.online != status.online()) {
+            device.online = status.online();
+            handlers.get(device.kind).forEach(h -> h.onStatus(device, status.online()));
+        }
+    }
+
+    private void applyReading(Device device, DeviceMessage.Reading reading, Instant receivedAt) {
+        boolean newer = device.lastTs == null || !reading.ts().isBefore(device.lastTs);
+        checkSequence(device, reading, newer);
+        device.lastSeen = receivedAt;
+        device.online = true;
+        if (reading.battery() != null && newer) {
+            device.battery = reading.battery();
+        }
+        if (reading.seq() != null) {
+            device.lastSeq = newer || device.lastSeq == null ? reading.seq() : Math.max(device.lastSeq, reading.seq());
+        }
+        if (newer) {
+            device.lastTs = reading.ts();
+            handlers.get(device.kind).forEach(h -> h.onReading(device, reading));
+        }
+    }
+
+    /**
+     * A {@code seq} at or below the last accepted one is a duplicate or a stale reorder, unless the
+     * device time moved forward: then the device restarted its counter, and the message is new.
+     */
+    private static void checkSequence(Device device, DeviceMessage.Reading reading, boolean newer) {
+        Long seq = reading.seq();
+        if (seq == null || device.lastSeq == null || seq > device.lastSeq) {
+            return;
+        }
+        boolean sameTime = reading.ts().equals(device.lastTs);
+        if (seq.equals(device.lastSeq) && sameTime) {
+            throw new MessageRejectedException(RejectionReason.DUPLICATE_SEQ,
+                    "seq " + seq + " was already received from device '" + device.id + "'");
+        }
+        if (!newer || sameTime) {
+            throw new MessageRejectedException(RejectionReason.STALE_SEQ, "seq " + seq + " is not after the last seq "
+                    + device.lastSeq + " of device '" + device.id + "' and its ts is not newer");
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.hallwatch.ingest;
+
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Keeps rejected messages for inspection, the newest {@code hallwatch.ingest.rejections-kept} of them. */
+@ApplicationScoped
+public class RejectionStore {
+
+    static final int MAX_STORED_CHARS = 4096;
+
+    @Inject
+    IngestConfig config;
+
+    @Transactional
+    public void record(InboundMessage message, Optional<DeviceTopic> topic, RejectionReason reason, String detail) {
+        IngestRejection rejection = new IngestRejection();
+        rejection.receivedAt = message.receivedAt();
+        rejection.topic = truncate(message.topic(), 600);
+        rejection.hallId = topic.map(DeviceTopic::hall).orElse(null);
+        rejection.deviceId = topic.map(DeviceTopic::device).orElse(null);
+        rejection.reason = reason;
+        rejection.detail = truncate(detail, 600);
+        rejection.payload = printable(message.payload());
+        rejection.payloadBytes = message.payload().length;
+        rejection.persist();
+    }
+
+    /** Newest first, filtered by whichever of hall, device and reason are given. */
+    @Transactional
+    public List<IngestRejection> find(String hall, String device, RejectionReason reason, int limit) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (hall != null) {
+            where.add("hallId = :hall");
+            params.and("hall", hall);
+        }
+        if (device != null) {
+            where.add("deviceId = :device");
+            params.and("device", device);
+        }
+        if (reason != null) {
+            where.add("reason = :reason");
+            params.and("reason", reason);
+        }
+        Sort newest = Sort.descending("id");
+        return (where.isEmpty() ? IngestRejection.<IngestRejection>findAll(newest)
+                : IngestRejection.<IngestRejection>find(String.join(" and ", where), newest, params))
+                .page(Page.ofSize(limit)).list();
+    }
+
+    @Scheduled(every = "${hallwatch.ingest.prune-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void prune() {
+        Long newest = IngestRejection.find("select max(id) from IngestRejection").project(Long.class).firstResult();
+        if (newest != null && newest > config.rejectionsKept()) {
+            IngestRejection.delete("id <= ?1", newest - config.rejectionsKept());
+        }
+    }
+
+    /** The payload as text, invalid UTF-8 replaced, cut to what the column holds. */
+    private static String printable(byte[] payload) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(CodingErrorAction.REPLACE)
+                    .decode(ByteBuffer.wrap(payload)).toString();
+            return truncate(text, MAX_STORED_CHARS);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "";
+        }
+    }
+
+    private static String truncate(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
