@@ -46,7 +46,7 @@ public class DemoHall {
     String dataDir;
 
     void onStart(@Observes @Priority(50) StartupEvent event) throws IOException {
-        if (!enabled || mqtt.url().isPresent() || QuarkusTransaction.requiringNew().call(Hall::count) > 0) {
+        if (!enabled || mqtt.url().isPresent() || QuarkusTransaction.requiringNew().call(() -> Hall.count()) > 0) {
             return;
         }
         List<Provisioned> created = seed();

@@ -84,6 +84,7 @@ public class EmbeddedBroker {
         brokerConfig.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(MAX_MESSAGE_BYTES));
         brokerConfig.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME,
                 String.valueOf(!embedded.authentication()));
+        brokerConfig.setProperty(BrokerConstants.ALLOW_ZERO_BYTE_CLIENT_ID_PROPERTY_NAME, "true");
         server = new Server();
         server.startServer(brokerConfig, List.of(), null, access, access);
         Log.infof("Embedded MQTT broker listening on %s:%d (data in %s, device authentication %s)",

@@ -1,6 +1,7 @@
 package io.hallwatch.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,16 +50,14 @@ public class IngestMetrics {
         rejected.get(reason).increment();
     }
 
-    double rejectedCount(RejectionReason reason) {
-        return rejected.get(reason).count();
-    }
-
     void handled(long receivedNanos) {
         handling.record(Duration.ofNanos(System.nanoTime() - receivedNanos));
     }
 
     void queueDepth(Supplier<Number> depth) {
-        registry.gauge("hallwatch.ingest.queue.depth", java.util.List.of(), depth,
-                s -> s.get().doubleValue());
+        Gauge.builder("hallwatch.ingest.queue.depth", depth, s -> s.get().doubleValue())
+                .description("MQTT messages received and waiting for a worker")
+                .strongReference(true)
+                .register(registry);
     }
 }

@@ -2,6 +2,7 @@ package io.hallwatch.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -34,6 +35,11 @@ public class ProblemMappers {
         String detail = errors.stream().map(err -> err.field() + " " + err.message())
                 .collect(Collectors.joining("; "));
         return Problem.response(new Problem("about:blank", "Bad Request", 400, detail, errors));
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response mismatched(MismatchedInputException e) {
+        return unreadable(e);
     }
 
     @ServerExceptionMapper(priority = 1)
