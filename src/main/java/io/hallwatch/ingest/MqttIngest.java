@@ -127,6 +127,7 @@ public class MqttIngest {
         options.setMaxReconnectDelay((int) config.maxReconnectDelay().toMillis());
         options.setKeepAliveInterval((int) config.keepAlive().toSeconds());
         options.setConnectionTimeout(10);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         options.setMaxInflight(1000);
         String username = config.url().isPresent() ? config.username().orElse(null) : broker.serviceUsername();
         String password = config.url().isPresent() ? config.password().orElse(null) : broker.servicePassword();

@@ -31,7 +31,22 @@ public class RoutingDriver implements Driver {
 
     @Override
     public Connection connect(String url, Properties info) throws SQLException {
-        return target(url).connect(url, info);
+        return target(url).connect(explicitH2Path(url), info);
+    }
+
+    /**
+     * H2 refuses a file path that is implicitly relative ({@code data/db}), which is what a relative
+     * {@code hallwatch.data-dir} gives; make it explicitly relative ({@code ./data/db}) instead.
+     */
+    static String explicitH2Path(String url) {
+        String prefix = "jdbc:h2:file:";
+        if (!url.startsWith(prefix)) {
+            return url;
+        }
+        String path = url.substring(prefix.length());
+        boolean explicit = path.startsWith("/") || path.startsWith("./") || path.startsWith("../")
+                || path.startsWith("~") || path.matches("^[A-Za-z]:.*");
+        return explicit ? url : prefix + "./" + path;
     }
 
     @Override

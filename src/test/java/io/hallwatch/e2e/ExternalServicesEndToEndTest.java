@@ -1,0 +1,46 @@
+package io.hallwatch.e2e;
+
+import io.hallwatch.devices.DeviceKind;
+import io.hallwatch.ingest.Topics;
+import io.hallwatch.support.Api.TestHall;
+import io.hallwatch.support.DeviceClient;
+import io.hallwatch.support.ExternalServices;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The flow against real PostgreSQL and a real Mosquitto, as in production. */
+@ExtendWith(ExternalServices.class)
+@QuarkusTest
+@TestProfile(ExternalServicesEndToEndTest.RealServices.class)
+class ExternalServicesEndToEndTest extends HallFlowScenario {
+
+    /** PostgreSQL and Mosquitto instead of the embedded parts, under a client id of this run. */
+    public static class RealServices implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", ExternalServices.PG_URL,
+                    "quarkus.datasource.username", ExternalServices.PG_USER,
+                    "hallwatch.mqtt.url", ExternalServices.mqttUrl(),
+                    "hallwatch.mqtt.client-id", "hallwatch-it-" + UUID.randomUUID());
+        }
+    }
+
+    @Override
+    DeviceClient device(String id) throws Exception {
+        return DeviceClient.connect(ExternalServices.mqttUrl(), id, hall.password(id));
+    }
+
+    @Override
+    void publishAsUnknownDevice(TestHall hall) throws Exception {
+        try (DeviceClient stranger = DeviceClient.connect(ExternalServices.mqttUrl(), null, null)) {
+            stranger.publish(Topics.reading(hall.hall(), DeviceKind.BIN, "never-provisioned-" + hall.hall()),
+                    "{\"ts\":\"" + now() + "\",\"fill\":10}");
+            stranger.publish(Topics.reading(hall.hall(), DeviceKind.BIN, "dot.ted"), "{\"ts\":\"" + now() + "\",\"fill\":10}");
+        }
+    }
+}

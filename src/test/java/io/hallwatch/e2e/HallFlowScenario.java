@@ -1,0 +1,186 @@
+package io.hallwatch.e2e;
+
+import static io.hallwatch.support.Api.admin;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.hallwatch.ingest.MqttIngest;
+import io.hallwatch.ingest.RejectionReason;
+import io.hallwatch.ingest.Topics;
+import io.hallwatch.devices.DeviceKind;
+import io.hallwatch.support.Api;
+import io.hallwatch.support.Api.TestHall;
+import io.hallwatch.support.DeviceClient;
+import io.hallwatch.support.RecordingPresenceHandler;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The end-to-end flow of the foundation issue, run against each broker and database pairing by its
+ * subclasses: provision over REST, publish as real devices, see the hall status change, see bad
+ * messages rejected and counted while good ones flow, and receive what was published while the
+ * service was away, once each.
+ */
+abstract class HallFlowScenario {
+
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Inject
+    MqttIngest ingest;
+    @Inject
+    RecordingPresenceHandler recorder;
+    @Inject
+    MeterRegistry registry;
+
+    TestHall hall;
+
+    /** Connects as one of the test hall's devices. */
+    abstract DeviceClient device(String id) throws Exception;
+
+    /** Publishes as a device id that was never provisioned, or one that was revoked meanwhile. */
+    abstract void publishAsUnknownDevice(TestHall hall) throws Exception;
+
+    @BeforeEach
+    void provision() {
+        await().atMost(WAIT).until(ingest::isConnected);
+        hall = Api.provisionHall();
+    }
+
+    static String now() {
+        return Instant.now().toString();
+    }
+
+    String topic(DeviceKind kind, String device) {
+        return Topics.reading(hall.hall(), kind, device);
+    }
+
+    @Test
+    void readingsOfEachKindShowInTheHallStatus() throws Exception {
+        try (DeviceClient presence = device(hall.presence()); DeviceClient sign = device(hall.sign());
+                DeviceClient bin = device(hall.bin()); DeviceClient badge = device(hall.badge())) {
+            presence.publish(topic(DeviceKind.PRESENCE, hall.presence()),
+                    "{\"ts\":\"" + now() + "\",\"occupied\":true,\"seq\":1,\"battery\":87}");
+            sign.publish(topic(DeviceKind.SIGNAGE, hall.sign()),
+                    "{\"ts\":" + System.currentTimeMillis() + ",\"state\":\"ok\",\"showing\":\"paused\"}");
+            bin.publish(topic(DeviceKind.BIN, hall.bin()), "{\"ts\":\"" + now() + "\",\"fill\":71.5}");
+            badge.publish(topic(DeviceKind.BADGE, hall.badge()),
+                    "{\"ts\":\"" + now() + "\",\"card\":\"" + hall.card().toLowerCase() + "\",\"action\":\"in\"}");
+        }
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/halls/" + hall.hall() + "/status").then()
+                .statusCode(200)
+                .body("windows[0].presence.occupied", equalTo(true))
+                .body("windows[0].sign.state", equalTo("ok"))
+                .body("windows[0].sign.showing", equalTo("paused"))
+                .body("bins[0].fill", equalTo(71.5f))
+                .body("badgeReaders[0].lastCard", equalTo(hall.card()))
+                .body("badgeReaders[0].lastAction", equalTo("in")));
+        admin().get("/api/devices?hall=" + hall.hall()).then().statusCode(200)
+                .body("find { it.id == '" + hall.presence() + "' }.battery", equalTo(87.0f))
+                .body("find { it.id == '" + hall.presence() + "' }.online", equalTo(true))
+                .body("find { it.id == '" + hall.presence() + "' }.lastSeen", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void statusMessagesAndLastWillsSetOnline() throws Exception {
+        String statusTopic = Topics.status(hall.hall(), hall.sign());
+        try (DeviceClient sign = device(hall.sign())) {
+            sign.publish(statusTopic, "online".getBytes(), true);
+            await().atMost(WAIT).untilAsserted(() -> admin().get("/api/devices/" + hall.sign()).then()
+                    .body("online", equalTo(true)));
+            sign.publish(statusTopic, "offline".getBytes(), true);
+        }
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/devices/" + hall.sign()).then()
+                .body("online", equalTo(false)));
+    }
+
+    @Test
+    void badMessagesAreRejectedCountedAndKeptWhileGoodOnesFlow() throws Exception {
+        double before = rejected(RejectionReason.values());
+        try (DeviceClient bin = device(hall.bin())) {
+            String binTopic = topic(DeviceKind.BIN, hall.bin());
+            String ts = now();
+            List<Runnable> steps = List.of(
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":"),
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":\"x\"}"),
+                    publish(bin, binTopic, "{\"fill\":10}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":150}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":1,\"pad\":\"" + "x".repeat(5000) + "\"}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + Instant.now().plusSeconds(3600) + "\",\"fill\":10}"),
+                    publish(bin, topic(DeviceKind.PRESENCE, hall.bin()), "{\"ts\":\"" + ts + "\",\"occupied\":true}"),
+                    publish(bin, Topics.reading("elsewhere", DeviceKind.BIN, hall.bin()), "{\"ts\":\"" + ts + "\",\"fill\":5}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":20,\"seq\":5}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + ts + "\",\"fill\":20,\"seq\":5}"),
+                    publish(bin, binTopic, "{\"ts\":\"" + Instant.parse(ts).minusSeconds(60) + "\",\"fill\":90,\"seq\":4}"));
+            steps.forEach(Runnable::run);
+            publishAsUnknownDevice(hall);
+            bin.publish(binTopic, "{\"ts\":\"" + Instant.parse(ts).plusSeconds(1) + "\",\"fill\":33.5,\"seq\":6}");
+        }
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/halls/" + hall.hall() + "/status").then()
+                .body("bins[0].fill", equalTo(33.5f)));
+        List<RejectionReason> expected = List.of(RejectionReason.MALFORMED_JSON, RejectionReason.WRONG_TYPE,
+                RejectionReason.MISSING_FIELD, RejectionReason.INVALID_VALUE, RejectionReason.OVERSIZE,
+                RejectionReason.TS_IN_FUTURE, RejectionReason.KIND_MISMATCH, RejectionReason.DUPLICATE_SEQ,
+                RejectionReason.STALE_SEQ, RejectionReason.UNKNOWN_DEVICE);
+        await().atMost(WAIT).untilAsserted(() -> {
+            List<String> reasons = admin().get("/api/ingest/rejections?hall=" + hall.hall() + "&limit=1000")
+                    .then().statusCode(200).extract().jsonPath().getList("reason");
+            for (RejectionReason reason : expected) {
+                assertTrue(reasons.contains(reason.name()), reason + " missing from " + reasons);
+            }
+        });
+        admin().get("/api/ingest/rejections?hall=elsewhere&reason=HALL_MISMATCH").then()
+                .body("device", hasItem(hall.bin()));
+        assertTrue(rejected(RejectionReason.values()) - before >= expected.size() + 1,
+                "every rejection is counted in hallwatch_ingest_rejected_total");
+        admin().get("/api/halls/" + hall.hall() + "/status").then().body("bins[0].fill", equalTo(33.5f));
+    }
+
+    @Test
+    void messagesPublishedWhileTheServiceIsAwayArriveAfterItReturnsOnceEach() throws Exception {
+        ingest.stop();
+        Instant start = Instant.now().minusSeconds(60);
+        try (DeviceClient presence = device(hall.presence())) {
+            for (int seq = 1; seq <= 20; seq++) {
+                presence.publish(topic(DeviceKind.PRESENCE, hall.presence()), "{\"ts\":\"" + start.plusSeconds(seq)
+                        + "\",\"occupied\":" + (seq % 2 == 0) + ",\"seq\":" + seq + "}");
+            }
+        } finally {
+            ingest.start();
+        }
+        List<Long> all = LongStream.rangeClosed(1, 20).boxed().toList();
+        Supplier<List<Long>> handled = () -> recorder.seqsOf(hall.presence());
+        await().atMost(WAIT).until(() -> handled.get().size() >= 20);
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
+                .untilAsserted(() -> assertEquals(all, handled.get()));
+        admin().get("/api/halls/" + hall.hall() + "/status").then()
+                .body("windows[0].presence.occupied", equalTo(true));
+    }
+
+    private static Runnable publish(DeviceClient client, String topic, String payload) {
+        return () -> {
+            try {
+                client.publish(topic, payload);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        };
+    }
+
+    private double rejected(RejectionReason... reasons) {
+        double sum = 0;
+        for (RejectionReason reason : reasons) {
+            sum += registry.get("hallwatch.ingest.rejected").tag("reason", reason.name()).counter().count();
+        }
+        return sum;
+    }
+}

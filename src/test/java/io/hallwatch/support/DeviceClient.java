@@ -1,0 +1,63 @@
+package io.hallwatch.support;
+
+import java.nio.charset.StandardCharsets;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
+
+/** A device as the tests play it: a real MQTT client publishing with QoS 1 under its own credentials. */
+public final class DeviceClient implements AutoCloseable {
+
+    private final MqttClient client;
+
+    private DeviceClient(MqttClient client) {
+        this.client = client;
+    }
+
+    public static DeviceClient connect(String url, String username, String password) throws MqttException {
+        MqttClient client = new MqttClient(url, username + "-" + System.nanoTime(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setCleanSession(true);
+        options.setConnectionTimeout(10);
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        if (username != null) {
+            options.setUserName(username);
+        }
+        if (password != null) {
+            options.setPassword(password.toCharArray());
+        }
+        client.setTimeToWait(10_000);
+        client.connect(options);
+        return new DeviceClient(client);
+    }
+
+    public void publish(String topic, String payload) throws MqttException {
+        publish(topic, payload.getBytes(StandardCharsets.UTF_8), false);
+    }
+
+    public void publish(String topic, byte[] payload, boolean retained) throws MqttException {
+        MqttMessage message = new MqttMessage(payload);
+        message.setQos(1);
+        message.setRetained(retained);
+        client.publish(topic, message);
+    }
+
+    /** QoS 0, for messages the broker may drop without answering (a publish it does not authorise). */
+    public void publishAtMostOnce(String topic, String payload) throws MqttException {
+        client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false);
+    }
+
+    public boolean isConnected() {
+        return client.isConnected();
+    }
+
+    @Override
+    public void close() throws MqttException {
+        if (client.isConnected()) {
+            client.disconnect();
+        }
+        client.close();
+    }
+}
