@@ -98,7 +98,7 @@ public class EmbeddedBroker {
         }
     }
 
-    private static void checkPortFree(String host, int port) {
+    static void checkPortFree(String host, int port) {
         try (ServerSocket socket = new ServerSocket()) {
             socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(InetAddress.getByName(host), port));
