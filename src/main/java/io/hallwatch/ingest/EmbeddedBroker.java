@@ -31,6 +31,7 @@ public class EmbeddedBroker {
     static final String SERVICE_USER = "hallwatch-service";
     /** Large enough that an oversize payload reaches the service, which counts and keeps it. */
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
+    private static final int SESSION_QUEUE_SIZE = 32 * 1024;
 
     @Inject
     MqttConfig config;
@@ -80,6 +81,8 @@ public class EmbeddedBroker {
                 .enablePersistence()
                 .persistentQueueType(FluentConfig.PersistentQueueType.SEGMENTED)
                 .disableTelemetry()
+                // Moquette's default command queue (1024) overflows under a burst and loses publishes.
+                .sessionQueueSize(SESSION_QUEUE_SIZE)
                 .build();
         brokerConfig.setProperty(BrokerConstants.NETTY_MAX_BYTES_PROPERTY_NAME, String.valueOf(MAX_MESSAGE_BYTES));
         brokerConfig.setProperty(BrokerConstants.ALLOW_ANONYMOUS_PROPERTY_NAME,

@@ -4,6 +4,7 @@ import static io.hallwatch.support.Api.admin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hallwatch.devices.DeviceKind;
@@ -13,8 +14,18 @@ import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttMessage;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.Test;
 
 /** The flow on the embedded default: embedded Moquette broker and H2 file database. */
@@ -63,5 +74,33 @@ class EmbeddedDefaultEndToEndTest extends HallFlowScenario {
         await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3)).untilAsserted(() ->
                 admin().get("/api/halls/" + hall.hall() + "/status").then()
                         .body("windows[0].presence.occupied", nullValue()));
+    }
+
+    /** A burst larger than Moquette's default session queue, as a hall's devices send after a power cut. */
+    @Test
+    void theEmbeddedBrokerPassesOnABurstWithoutLosingAMessage() throws Exception {
+        int count = 2_000;
+        MqttAsyncClient client = new MqttAsyncClient(url(), "burst-" + hall.presence(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
+        options.setUserName(hall.presence());
+        options.setPassword(hall.password(hall.presence()).toCharArray());
+        options.setMaxInflight(count);
+        client.connect(options).waitForCompletion(10_000);
+        Instant start = Instant.now().minusSeconds(count + 60L);
+        List<IMqttDeliveryToken> tokens = new ArrayList<>();
+        for (int seq = 1; seq <= count; seq++) {
+            MqttMessage message = new MqttMessage(("{\"ts\":\"" + start.plusSeconds(seq) + "\",\"occupied\":true,\"seq\":"
+                    + seq + "}").getBytes(StandardCharsets.UTF_8));
+            message.setQos(1);
+            tokens.add(client.publish(Topics.reading(hall.hall(), DeviceKind.PRESENCE, hall.presence()), message));
+        }
+        for (IMqttDeliveryToken token : tokens) {
+            token.waitForCompletion(30_000);
+        }
+        client.disconnect().waitForCompletion(5_000);
+        client.close();
+        await().atMost(Duration.ofSeconds(60)).until(() -> recorder.seqsOf(hall.presence()).size() >= count);
+        assertEquals(LongStream.rangeClosed(1, count).boxed().toList(), recorder.seqsOf(hall.presence()));
     }
 }
