@@ -25,6 +25,12 @@ public interface IngestConfig {
     @Max(100000)
     int queueCapacity();
 
+    /** Most messages a worker handles in one database transaction. */
+    @WithDefault("100")
+    @Min(1)
+    @Max(10000)
+    int batchSize();
+
     /** How far ahead of the service clock a device's {@code ts} may be (contract: 5 minutes). */
     @WithDefault("5m")
     Duration maxFutureSkew();

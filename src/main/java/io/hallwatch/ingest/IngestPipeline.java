@@ -87,15 +87,35 @@ public class IngestPipeline {
     }
 
     private void work(BlockingQueue<InboundMessage> queue) {
+        List<InboundMessage> batch = new ArrayList<>(config.batchSize());
         while (running || !queue.isEmpty()) {
-            InboundMessage message;
+            InboundMessage first;
             try {
-                message = queue.poll(200, TimeUnit.MILLISECONDS);
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 return;
             }
-            if (message != null && handleWithRetry(message)) {
-                message.ack().run();
+            if (first == null) {
+                continue;
+            }
+            batch.clear();
+            batch.add(first);
+            queue.drainTo(batch, config.batchSize() - 1);
+            handleBatch(batch);
+        }
+    }
+
+    /** One transaction for the batch; if it fails, each message on its own, with retries. */
+    private void handleBatch(List<InboundMessage> batch) {
+        try {
+            processor.handle(batch);
+            batch.forEach(message -> message.ack().run());
+        } catch (RuntimeException e) {
+            Log.debugf("Batch of %d failed (%s); handling its messages one by one", batch.size(), e.getMessage());
+            for (InboundMessage message : batch) {
+                if (handleWithRetry(message)) {
+                    message.ack().run();
+                }
             }
         }
     }
@@ -105,7 +125,7 @@ public class IngestPipeline {
         long backoff = FIRST_BACKOFF_MS;
         for (int attempt = 1; ; attempt++) {
             try {
-                processor.handle(message);
+                processor.handle(List.of(message));
                 return true;
             } catch (RuntimeException e) {
                 if (attempt >= config.maxAttempts()) {

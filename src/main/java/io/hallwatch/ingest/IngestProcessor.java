@@ -1,14 +1,20 @@
 package io.hallwatch.ingest;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * Handles one inbound message: parse the topic and payload (pure), pass the registry gate, and
- * either count it as accepted or count and store it as rejected. Infrastructure failures (the
- * database is down) are thrown to the pipeline, which retries.
+ * Handles inbound messages in batches: parse each topic and payload (pure), pass the registry gate,
+ * and count each as accepted or count and store it as rejected, all of a batch in one database
+ * transaction, so that a busy hall costs one commit per batch rather than per message. Rejections
+ * change no state, since the gate checks everything before it changes anything. Infrastructure
+ * failures (the database is down) roll the whole batch back and are thrown to the pipeline, which
+ * retries.
  */
 @ApplicationScoped
 public class IngestProcessor {
@@ -29,17 +35,26 @@ public class IngestProcessor {
         this.parser = new PayloadParser(config.maxFutureSkew());
     }
 
-    public void handle(InboundMessage message) {
-        Optional<DeviceTopic> topic = Optional.empty();
-        try {
-            topic = Optional.of(DeviceTopic.parse(message.topic()));
-            DeviceMessage parsed = parser.parse(topic.get(), message.payload(), clock.instant());
-            gate.apply(topic.get(), parsed, message);
-            metrics.accepted(topic.get().kindSegment());
-        } catch (MessageRejectedException e) {
-            reject(message, topic, e.reason(), e.detail());
+    /** What became of one message; applied to the metrics only once the batch is committed. */
+    private record Outcome(InboundMessage message, String acceptedKind, RejectionReason rejection) {
+    }
+
+    public void handle(List<InboundMessage> batch) {
+        List<Outcome> outcomes = new ArrayList<>(batch.size());
+        QuarkusTransaction.requiringNew().run(() -> {
+            outcomes.clear();
+            for (InboundMessage message : batch) {
+                outcomes.add(handleOne(message));
+            }
+        });
+        for (Outcome outcome : outcomes) {
+            if (outcome.rejection() == null) {
+                metrics.accepted(outcome.acceptedKind());
+            } else {
+                metrics.rejected(outcome.rejection());
+            }
+            metrics.handled(outcome.message().receivedNanos());
         }
-        metrics.handled(message.receivedNanos());
     }
 
     /** Keeps a message that could not be handled even after retries, so that it is not lost. */
@@ -50,11 +65,20 @@ public class IngestProcessor {
         } catch (MessageRejectedException e) {
             // The topic was fine when the failure happened, or this would have been a rejection.
         }
-        reject(message, topic, RejectionReason.PROCESSING_FAILED, String.valueOf(cause.getMessage()));
+        rejections.record(message, topic, RejectionReason.PROCESSING_FAILED, String.valueOf(cause.getMessage()));
+        metrics.rejected(RejectionReason.PROCESSING_FAILED);
     }
 
-    private void reject(InboundMessage message, Optional<DeviceTopic> topic, RejectionReason reason, String detail) {
-        rejections.record(message, topic, reason, detail);
-        metrics.rejected(reason);
+    private Outcome handleOne(InboundMessage message) {
+        Optional<DeviceTopic> topic = Optional.empty();
+        try {
+            topic = Optional.of(DeviceTopic.parse(message.topic()));
+            DeviceMessage parsed = parser.parse(topic.get(), message.payload(), clock.instant());
+            gate.apply(topic.get(), parsed, message);
+            return new Outcome(message, topic.get().kindSegment(), null);
+        } catch (MessageRejectedException e) {
+            rejections.record(message, topic, e.reason(), e.detail());
+            return new Outcome(message, null, e.reason());
+        }
     }
 }

@@ -5,7 +5,6 @@ import io.hallwatch.devices.DeviceKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
@@ -14,7 +13,8 @@ import java.util.Map;
 /**
  * Checks a parsed message against the registry (known, active device of the topic's hall and kind;
  * not a duplicate or stale {@code seq}), updates the device's last-seen, battery and online state,
- * and hands the message to the feature handlers, all in one transaction: a rejection changes nothing.
+ * and hands the message to the feature handlers. Every check comes before any change, so a rejection
+ * changes nothing.
  */
 @ApplicationScoped
 public class RegistryGate {
@@ -28,8 +28,12 @@ public class RegistryGate {
         }
     }
 
-    /** @throws MessageRejectedException when the registry does not allow the message */
-    @Transactional
+    /**
+     * Applies a message inside the caller's transaction. Deliberately not {@code @Transactional}: a
+     * rejection thrown through that interceptor would mark the caller's whole batch for rollback.
+     *
+     * @throws MessageRejectedException when the registry does not allow the message; nothing was changed
+     */
     public void apply(DeviceTopic topic, DeviceMessage message, InboundMessage inbound) {
         Device device = Device.findById(topic.device());
         check(topic, device);
