@@ -35,7 +35,7 @@ else
 fi
 
 started=$(date +%s%N)
-java -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
+java ${BENCH_JAVA_OPTS:-} -jar target/quarkus-app/quarkus-run.jar > "$work/service.log" 2>&1 &
 pid=$!
 until curl -sf "localhost:$http/q/health/ready" >/dev/null; do
   kill -0 "$pid" 2>/dev/null || { cat "$work/service.log"; exit 1; }
@@ -69,12 +69,16 @@ accepted() { curl -sf "localhost:$http/q/metrics" | awk '/^hallwatch_ingest_acce
 total=$((devices * per_device))
 base=$(accepted)
 t0=$(date +%s%N)
-java -cp "$paho" bench/IngestLoad.java "$broker" "$work/devices.csv" "$per_device"
+java -cp "$paho" bench/IngestLoad.java "$broker" "$work/devices.csv" "$per_device" > "$work/load.out" &
+load_pid=$!
 until [ "$(accepted)" -ge $((base + total)) ] 2>/dev/null; do
   [ $(( ($(date +%s%N) - t0) / 1000000000 )) -lt ${BENCH_TIMEOUT:-600} ] || { echo "gave up waiting: $(accepted) of $total handled; log in $work"; keep=1; exit 1; }
-  sleep 0.2
+  sleep 0.1
 done
-elapsed_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+done_ms=$(( $(date +%s%N) / 1000000 ))
+wait "$load_pid"
+grep -v start-ms "$work/load.out"
+elapsed_ms=$(( done_ms - $(sed -n 's/^start-ms=//p' "$work/load.out") ))
 rss_load=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 echo "handled $total messages in ${elapsed_ms} ms: $(( total * 1000 / elapsed_ms )) msg/s end to end (publish to handled)"
 curl -sf "localhost:$http/q/metrics" | grep -E '^hallwatch_ingest_handling_seconds\{quantile|^hallwatch_ingest_rejected_total\{.*\} [1-9]' || true
