@@ -101,6 +101,11 @@ public class MqttIngest {
         return current != null && current.isConnected();
     }
 
+    /** How many times the client has connected since start-up, reconnections included. */
+    public int connections() {
+        return connection.get();
+    }
+
     public String brokerUrl() {
         return config.url().orElseGet(() -> "tcp://127.0.0.1:" + broker.port());
     }

@@ -44,6 +44,11 @@ class EmbeddedDefaultEndToEndTest extends HallFlowScenario {
         return DeviceClient.connect(url(), id, hall.password(id));
     }
 
+    @Override
+    DeviceClient takeOver(String clientId, String device) throws Exception {
+        return DeviceClient.connect(url(), clientId, device, hall.password(device));
+    }
+
     /** With broker authentication on, only a device revoked while connected can still publish. */
     @Override
     void publishAsUnknownDevice(TestHall hall) throws Exception {

@@ -36,6 +36,11 @@ class ExternalServicesEndToEndTest extends HallFlowScenario {
     }
 
     @Override
+    DeviceClient takeOver(String clientId, String device) throws Exception {
+        return DeviceClient.connect(ExternalServices.mqttUrl(), clientId, device, hall.password(device));
+    }
+
+    @Override
     void publishAsUnknownDevice(TestHall hall) throws Exception {
         try (DeviceClient stranger = DeviceClient.connect(ExternalServices.mqttUrl(), null, null)) {
             stranger.publish(Topics.reading(hall.hall(), DeviceKind.BIN, "never-provisioned-" + hall.hall()),

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -44,8 +45,14 @@ abstract class HallFlowScenario {
 
     TestHall hall;
 
+    @ConfigProperty(name = "hallwatch.mqtt.client-id")
+    String serviceClientId;
+
     /** Connects as one of the test hall's devices. */
     abstract DeviceClient device(String id) throws Exception;
+
+    /** Connects under the given client id with one of the test hall's devices' credentials. */
+    abstract DeviceClient takeOver(String clientId, String device) throws Exception;
 
     /** Publishes as a device id that was never provisioned, or one that was revoked meanwhile. */
     abstract void publishAsUnknownDevice(TestHall hall) throws Exception;
@@ -164,6 +171,25 @@ abstract class HallFlowScenario {
                 .untilAsserted(() -> assertEquals(all, handled.get()));
         admin().get("/api/halls/" + hall.hall() + "/status").then()
                 .body("windows[0].presence.occupied", equalTo(true));
+    }
+
+    /**
+     * Another client takes the service's client id with a clean session, as a misconfigured second
+     * instance would: the broker drops the service's connection and its subscriptions. The service
+     * reconnects and subscribes again, and readings flow as before.
+     */
+    @Test
+    void theServiceReconnectsAndSubscribesAgainAfterLosingItsSession() throws Exception {
+        int connections = ingest.connections();
+        try (DeviceClient intruder = takeOver(serviceClientId, hall.bin())) {
+            await().atMost(WAIT).until(() -> ingest.connections() > connections);
+        }
+        await().atMost(WAIT).until(ingest::isConnected);
+        try (DeviceClient bin = device(hall.bin())) {
+            bin.publish(topic(DeviceKind.BIN, hall.bin()), "{\"ts\":\"" + now() + "\",\"fill\":42}");
+        }
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/halls/" + hall.hall() + "/status").then()
+                .body("bins[0].fill", equalTo(42.0f)));
     }
 
     private static Runnable publish(DeviceClient client, String topic, String payload) {

@@ -17,7 +17,13 @@ public final class DeviceClient implements AutoCloseable {
     }
 
     public static DeviceClient connect(String url, String username, String password) throws MqttException {
-        MqttClient client = new MqttClient(url, username + "-" + System.nanoTime(), new MemoryPersistence());
+        return connect(url, username + "-" + System.nanoTime(), username, password);
+    }
+
+    /** Connects with a clean session under the given client id. */
+    public static DeviceClient connect(String url, String clientId, String username, String password)
+            throws MqttException {
+        MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         options.setCleanSession(true);
         options.setConnectionTimeout(10);
