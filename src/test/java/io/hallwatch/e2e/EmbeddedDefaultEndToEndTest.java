@@ -45,6 +45,11 @@ class EmbeddedDefaultEndToEndTest extends HallFlowScenario {
     }
 
     @Override
+    DeviceClient deviceWithWill(String id) throws Exception {
+        return DeviceClient.connectWithWill(url(), id, hall.password(id), Topics.status(hall.hall(), id));
+    }
+
+    @Override
     DeviceClient takeOver(String clientId, String device) throws Exception {
         return DeviceClient.connect(url(), clientId, device, hall.password(device));
     }

@@ -36,6 +36,11 @@ class ExternalServicesEndToEndTest extends HallFlowScenario {
     }
 
     @Override
+    DeviceClient deviceWithWill(String id) throws Exception {
+        return DeviceClient.connectWithWill(ExternalServices.mqttUrl(), id, hall.password(id), Topics.status(hall.hall(), id));
+    }
+
+    @Override
     DeviceClient takeOver(String clientId, String device) throws Exception {
         return DeviceClient.connect(ExternalServices.mqttUrl(), clientId, device, hall.password(device));
     }

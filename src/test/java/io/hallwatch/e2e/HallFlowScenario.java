@@ -97,8 +97,23 @@ abstract class HallFlowScenario {
                 .body("find { it.id == '" + hall.presence() + "' }.lastSeen", org.hamcrest.Matchers.notNullValue());
     }
 
+    /** Connects as a device with a retained {@code offline} last will. */
+    abstract DeviceClient deviceWithWill(String id) throws Exception;
+
     @Test
-    void statusMessagesAndLastWillsSetOnline() throws Exception {
+    void aDeviceThatDropsOffIsMarkedOfflineByItsLastWill() throws Exception {
+        String statusTopic = Topics.status(hall.hall(), hall.presence());
+        DeviceClient presence = deviceWithWill(hall.presence());
+        presence.publish(statusTopic, "online".getBytes(), true);
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/devices/" + hall.presence()).then()
+                .body("online", equalTo(true)));
+        presence.crash();
+        await().atMost(WAIT).untilAsserted(() -> admin().get("/api/devices/" + hall.presence()).then()
+                .body("online", equalTo(false)));
+    }
+
+    @Test
+    void retainedStatusMessagesSetOnlineAndOffline() throws Exception {
         String statusTopic = Topics.status(hall.hall(), hall.sign());
         try (DeviceClient sign = device(hall.sign())) {
             sign.publish(statusTopic, "online".getBytes(), true);

@@ -23,8 +23,22 @@ public final class DeviceClient implements AutoCloseable {
     /** Connects with a clean session under the given client id. */
     public static DeviceClient connect(String url, String clientId, String username, String password)
             throws MqttException {
+        return connect(url, clientId, username, password, null);
+    }
+
+    /** Connects with a retained {@code offline} last will on {@code statusTopic}, as the contract asks of devices. */
+    public static DeviceClient connectWithWill(String url, String username, String password, String statusTopic)
+            throws MqttException {
+        return connect(url, username + "-" + System.nanoTime(), username, password, statusTopic);
+    }
+
+    private static DeviceClient connect(String url, String clientId, String username, String password,
+            String willTopic) throws MqttException {
         MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
+        if (willTopic != null) {
+            options.setWill(willTopic, "offline".getBytes(StandardCharsets.UTF_8), 1, true);
+        }
         options.setCleanSession(true);
         options.setConnectionTimeout(10);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
@@ -55,6 +69,12 @@ public final class DeviceClient implements AutoCloseable {
         client.publish(topic, payload.getBytes(StandardCharsets.UTF_8), 0, false);
     }
 
+    /** Drops the connection without a DISCONNECT packet, as a device losing power does: the broker sends its will. */
+    public void crash() throws MqttException {
+        client.disconnectForcibly(0, 1_000, false);
+        client.close();
+    }
+
     public boolean isConnected() {
         return client.isConnected();
     }
@@ -63,7 +83,7 @@ public final class DeviceClient implements AutoCloseable {
     public void close() throws MqttException {
         if (client.isConnected()) {
             client.disconnect();
+            client.close();
         }
-        client.close();
     }
 }
