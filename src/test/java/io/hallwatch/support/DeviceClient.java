@@ -83,7 +83,7 @@ public final class DeviceClient implements AutoCloseable {
     public void close() throws MqttException {
         if (client.isConnected()) {
             client.disconnect();
-            client.close();
         }
+        client.close();
     }
 }
