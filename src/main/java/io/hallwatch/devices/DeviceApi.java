@@ -2,6 +2,7 @@ package io.hallwatch.devices;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.hallwatch.ingest.Topics;
+import io.hallwatch.platform.Ids;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -11,18 +12,15 @@ import java.util.List;
 /** Request and answer bodies of the device endpoints (contract, section 4). */
 public final class DeviceApi {
 
-    static final String ID_REGEX = "[A-Za-z0-9_-]{1,64}";
-    static final String ID_MESSAGE = "must be 1 to 64 characters of A-Z a-z 0-9 _ -";
-
     private DeviceApi() {
     }
 
     /** {@code POST /api/devices}: {@code window} for presence and signage, {@code zone} for bins and badges. */
     public record ProvisionDevice(
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String hall,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String hall,
             @NotNull DeviceKind kind,
-            @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String window,
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String window,
             @Size(max = 200) String zone) {
     }
 

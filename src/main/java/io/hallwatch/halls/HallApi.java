@@ -1,5 +1,6 @@
 package io.hallwatch.halls;
 
+import io.hallwatch.platform.Ids;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,15 +10,12 @@ import java.util.List;
 /** Request and answer bodies of the hall, window and staff endpoints (contract, section 4). */
 public final class HallApi {
 
-    static final String ID_REGEX = "[A-Za-z0-9_-]{1,64}";
-    static final String ID_MESSAGE = "must be 1 to 64 characters of A-Z a-z 0-9 _ -";
-
     private HallApi() {
     }
 
     /** {@code POST /api/halls}; opening hours and rules default when left out. */
     public record CreateHall(
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
             @NotBlank String timezone,
             @Pattern(regexp = "zh|en", message = "must be zh or en") String language,
@@ -48,10 +46,10 @@ public final class HallApi {
 
     /** {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall. */
     public record CreateWindow(
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
-            @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String staffA,
-            @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String staffB) {
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffA,
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffB) {
     }
 
     /** A window with the ids of the devices that watch it. */
@@ -60,9 +58,9 @@ public final class HallApi {
 
     /** {@code POST /api/staff}. */
     public record CreateStaff(
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String id,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
-            @NotNull @Pattern(regexp = ID_REGEX, message = ID_MESSAGE) String hall,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String hall,
             @Pattern(regexp = "[A-Za-z0-9:_-]{1,64}", message = "must be 1 to 64 characters of A-Z a-z 0-9 : _ -")
             String card) {
     }

@@ -1,6 +1,7 @@
 package io.hallwatch.ingest;
 
 import io.hallwatch.devices.DeviceKind;
+import io.hallwatch.platform.Ids;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -15,7 +16,7 @@ public final class Topics {
     public static final String STATUS = "status";
     public static final String ALERTS = "alerts";
     /** Hall and device ids: 1 to 64 characters of A-Z a-z 0-9 _ -. */
-    public static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
+    public static final Pattern ID = Pattern.compile(Ids.REGEX);
     /** Payloads larger than this many bytes are rejected (contract, section 2). */
     public static final int MAX_PAYLOAD_BYTES = 4096;
 
