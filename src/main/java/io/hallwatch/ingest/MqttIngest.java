@@ -42,6 +42,8 @@ public class MqttIngest {
     Clock clock;
 
     private final AtomicInteger connection = new AtomicInteger();
+    /** Off while stopping: what arrives then is left unacknowledged, for the broker to deliver again. */
+    private volatile boolean accepting;
     private ScheduledExecutorService connector;
     private volatile MqttAsyncClient client;
 
@@ -59,6 +61,7 @@ public class MqttIngest {
             return;
         }
         pipeline.start();
+        accepting = true;
         try {
             client = new MqttAsyncClient(brokerUrl(), config.clientId(), new MemoryPersistence());
         } catch (MqttException e) {
@@ -80,6 +83,9 @@ public class MqttIngest {
             return;
         }
         connector.shutdownNow();
+        accepting = false;
+        // Finish and acknowledge what is queued while still connected, then leave.
+        pipeline.stop(5, TimeUnit.SECONDS);
         try {
             if (client.isConnected()) {
                 client.disconnect(2_000).waitForCompletion(5_000);
@@ -87,7 +93,6 @@ public class MqttIngest {
         } catch (MqttException e) {
             Log.warnf("MQTT disconnect was not clean: %s", e.getMessage());
         }
-        pipeline.stop(5, TimeUnit.SECONDS);
         try {
             client.close(true);
         } catch (MqttException e) {
@@ -180,6 +185,9 @@ public class MqttIngest {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
+            if (!accepting) {
+                return;
+            }
             int generation = connection.get();
             int id = message.getId();
             int qos = message.getQos();

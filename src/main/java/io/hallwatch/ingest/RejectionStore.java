@@ -60,13 +60,17 @@ public class RejectionStore {
                 .page(Page.ofSize(limit)).list();
     }
 
-    @Scheduled(every = "${hallwatch.ingest.prune-every:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    @Transactional
+    @Scheduled(every = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
-        Long newest = IngestRejection.find("select max(id) from IngestRejection").project(Long.class).firstResult();
-        if (newest != null && newest > config.rejectionsKept()) {
-            IngestRejection.delete("id <= ?1", newest - config.rejectionsKept());
-        }
+        pruneTo(config.rejectionsKept());
+    }
+
+    /** Deletes all but the newest {@code kept} rejections; returns how many it deleted. */
+    @Transactional
+    public long pruneTo(int kept) {
+        Long newest = IngestRejection.getEntityManager()
+                .createQuery("select max(r.id) from IngestRejection r", Long.class).getSingleResult();
+        return newest == null || newest <= kept ? 0 : IngestRejection.delete("id <= ?1", newest - kept);
     }
 
     /** The payload as text, invalid UTF-8 replaced, cut to what the column holds. */

@@ -51,7 +51,7 @@ abstract class HallFlowScenario {
     /** Connects as one of the test hall's devices. */
     abstract DeviceClient device(String id) throws Exception;
 
-    /** Connects under the given client id with one of the test hall's devices' credentials. */
+    /** Connects under the given client id with one of the test hall's devices' credentials, kicking its holder. */
     abstract DeviceClient takeOver(String clientId, String device) throws Exception;
 
     /** Publishes as a device id that was never provisioned, or one that was revoked meanwhile. */
@@ -189,9 +189,9 @@ abstract class HallFlowScenario {
     }
 
     /**
-     * Another client takes the service's client id with a clean session, as a misconfigured second
-     * instance would: the broker drops the service's connection and its subscriptions. The service
-     * reconnects and subscribes again, and readings flow as before.
+     * Another client takes the service's client id, as a misconfigured second instance would: the
+     * broker drops the service's connection (and, where the intruder asks for a clean session, its
+     * subscriptions). The service reconnects, subscribes again, and readings flow as before.
      */
     @Test
     void theServiceReconnectsAndSubscribesAgainAfterLosingItsSession() throws Exception {

@@ -23,23 +23,29 @@ public final class DeviceClient implements AutoCloseable {
     /** Connects with a clean session under the given client id. */
     public static DeviceClient connect(String url, String clientId, String username, String password)
             throws MqttException {
-        return connect(url, clientId, username, password, null);
+        return connect(url, clientId, username, password, null, true);
+    }
+
+    /** Connects under the given client id and leaves the broker's session for that id as it is. */
+    public static DeviceClient connectKeepingSession(String url, String clientId, String username, String password)
+            throws MqttException {
+        return connect(url, clientId, username, password, null, false);
     }
 
     /** Connects with a retained {@code offline} last will on {@code statusTopic}, as the contract asks of devices. */
     public static DeviceClient connectWithWill(String url, String username, String password, String statusTopic)
             throws MqttException {
-        return connect(url, username + "-" + System.nanoTime(), username, password, statusTopic);
+        return connect(url, username + "-" + System.nanoTime(), username, password, statusTopic, true);
     }
 
     private static DeviceClient connect(String url, String clientId, String username, String password,
-            String willTopic) throws MqttException {
+            String willTopic, boolean cleanSession) throws MqttException {
         MqttClient client = new MqttClient(url, clientId, new MemoryPersistence());
         MqttConnectOptions options = new MqttConnectOptions();
         if (willTopic != null) {
             options.setWill(willTopic, "offline".getBytes(StandardCharsets.UTF_8), 1, true);
         }
-        options.setCleanSession(true);
+        options.setCleanSession(cleanSession);
         options.setConnectionTimeout(10);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (username != null) {
