@@ -13,7 +13,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Who may do what on the embedded broker. The service may read and write everything. A device logs
  * in with user name = device id and its provisioned password, and may only publish under its own id
- * (contract, section 1). With authentication off, anyone may do anything.
+ * (contract, section 1), and may not use the service's client id. With authentication off, anyone may
+ * do anything.
  */
 @ApplicationScoped
 public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
@@ -38,6 +39,10 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         String secret = new String(password, StandardCharsets.UTF_8);
         if (EmbeddedBroker.SERVICE_USER.equals(username)) {
             return servicePassword.equals(secret);
+        }
+        if (config.clientId().equals(clientId)) {
+            // A device taking the service's client id would cut the service off and end its session.
+            return false;
         }
         String hash = QuarkusTransaction.requiringNew().call(() -> {
             Device device = Device.findById(username);

@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.hallwatch.devices.DeviceKind;
+import io.hallwatch.ingest.BrokerAccess;
 import io.hallwatch.ingest.EmbeddedBroker;
+import io.hallwatch.ingest.ServiceLogin;
 import io.hallwatch.ingest.Topics;
 import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
@@ -34,6 +36,8 @@ class EmbeddedDefaultEndToEndTest extends HallFlowScenario {
 
     @Inject
     EmbeddedBroker broker;
+    @Inject
+    BrokerAccess access;
 
     String url() {
         return "tcp://127.0.0.1:" + broker.port();
@@ -50,13 +54,21 @@ class EmbeddedDefaultEndToEndTest extends HallFlowScenario {
     }
 
     /**
-     * Keeps the session: after a clean-session takeover of its client id, Moquette 0.17 no longer
-     * queues for the service's later persistent session (docs/versions.md). Re-subscription after a
-     * lost session is covered against Mosquitto.
+     * Only the service's own login may use its client id here. The takeover keeps the session: after a
+     * clean-session takeover, Moquette 0.17 no longer queues for the service's later persistent session
+     * (docs/versions.md). Re-subscription after a lost session is covered against Mosquitto.
      */
     @Override
     DeviceClient takeOver(String clientId, String device) throws Exception {
-        return DeviceClient.connectKeepingSession(url(), clientId, device, hall.password(device));
+        return DeviceClient.connectKeepingSession(url(), clientId, ServiceLogin.username(),
+                ServiceLogin.password(access));
+    }
+
+    @Test
+    void aDeviceCannotTakeTheServicesClientId() {
+        assertThrows(MqttSecurityException.class,
+                () -> DeviceClient.connect(url(), serviceClientId, hall.bin(), hall.password(hall.bin())));
+        org.junit.jupiter.api.Assertions.assertTrue(ingest.isConnected());
     }
 
     /** With broker authentication on, only a device revoked while connected can still publish. */
