@@ -9,7 +9,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Bounded queues and worker threads between the MQTT callback and {@link IngestProcessor}. Each
@@ -79,11 +78,16 @@ public class IngestPipeline {
         }
         running = false;
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        while (depth() > 0 && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
-        }
         stopping.countDown();
-        workers.forEach(Thread::interrupt);
+        for (Thread worker : workers) {
+            try {
+                worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }
 
     private void work(BlockingQueue<InboundMessage> queue) {
