@@ -195,18 +195,22 @@ public final class PayloadParser {
 
     private static <E extends Enum<E>> E requiredEnum(JsonNode root, String field, Class<E> type) {
         JsonNode node = required(root, field);
-        String allowed = String.join(", ", Arrays.stream(type.getEnumConstants())
-                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
         if (!node.isTextual()) {
-            throw new MessageRejectedException(WRONG_TYPE, field + " must be a string: one of " + allowed);
+            throw new MessageRejectedException(WRONG_TYPE, field + " must be a string: one of " + allowed(type));
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().toLowerCase(Locale.ROOT).equals(node.textValue())) {
+            if (constant.name().equalsIgnoreCase(node.textValue()) && node.textValue().equals(
+                    node.textValue().toLowerCase(Locale.ROOT))) {
                 return constant;
             }
         }
         throw new MessageRejectedException(INVALID_VALUE,
-                field + " must be one of " + allowed + ", got '" + abbreviate(node.textValue()) + "'");
+                field + " must be one of " + allowed(type) + ", got '" + abbreviate(node.textValue()) + "'");
+    }
+
+    private static String allowed(Class<? extends Enum<?>> type) {
+        return String.join(", ", Arrays.stream(type.getEnumConstants())
+                .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 
     private static JsonNode required(JsonNode root, String field) {
