@@ -199,8 +199,7 @@ public final class PayloadParser {
             throw new MessageRejectedException(WRONG_TYPE, field + " must be a string: one of " + allowed(type));
         }
         for (E constant : type.getEnumConstants()) {
-            if (constant.name().equalsIgnoreCase(node.textValue()) && node.textValue().equals(
-                    node.textValue().toLowerCase(Locale.ROOT))) {
+            if (constant.name().toLowerCase(Locale.ROOT).equals(node.textValue())) {
                 return constant;
             }
         }
