@@ -44,6 +44,9 @@ public class DeviceService {
     }
 
     public List<Device> list(String hallId) {
+        if (hallId != null && Hall.findById(hallId) == null) {
+            throw ProblemException.notFound("hall '" + hallId + "' does not exist");
+        }
         return hallId == null ? Device.list("revokedAt is null order by id") : Device.activeOfHall(hallId);
     }
 

@@ -103,6 +103,9 @@ public class HallService {
     }
 
     public List<StaffView> staff(String hallId) {
+        if (hallId != null) {
+            require(hallId);
+        }
         List<Staff> staff = hallId == null ? Staff.listAll() : Staff.ofHall(hallId);
         return staff.stream().map(StaffView::of).toList();
     }

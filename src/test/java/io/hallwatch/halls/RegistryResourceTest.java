@@ -66,6 +66,8 @@ class RegistryResourceTest {
         admin().body("{not json").post("/api/halls").then().statusCode(400).contentType(PROBLEM);
         admin().get("/api/halls/no-such-hall").then().statusCode(404).contentType(PROBLEM)
                 .body("detail", containsString("no-such-hall"));
+        admin().get("/api/devices?hall=no-such-hall").then().statusCode(404).contentType(PROBLEM);
+        admin().get("/api/staff?hall=no-such-hall").then().statusCode(404).contentType(PROBLEM);
     }
 
     @Test
