@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.logging.Log;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -24,6 +27,27 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e) {
         return Problem.response(e.status(), e.title(), e.getMessage());
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthenticated(AuthenticationFailedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response unauthorized(UnauthorizedException e) {
+        return challenge();
+    }
+
+    @ServerExceptionMapper(priority = 1)
+    public Response forbidden(ForbiddenException e) {
+        return Problem.response(403, "Forbidden", "your account may not do this");
+    }
+
+    private static Response challenge() {
+        return Response.fromResponse(Problem.response(401, "Unauthorized",
+                "log in with HTTP Basic; the admin password is HALLWATCH_ADMIN_PASSWORD"))
+                .header("WWW-Authenticate", "Basic realm=\"HallWatch\"").build();
     }
 
     @ServerExceptionMapper(priority = 1)

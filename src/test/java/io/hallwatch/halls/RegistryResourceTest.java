@@ -139,8 +139,12 @@ class RegistryResourceTest {
 
     @Test
     void everyApiCallNeedsTheAdminAccount() {
-        given().get("/api/halls").then().statusCode(401);
-        given().auth().preemptive().basic("admin", "wrong").get("/api/halls").then().statusCode(401);
+        given().get("/api/halls").then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("Basic"));
+        given().auth().preemptive().basic("admin", "wrong").get("/api/halls").then().statusCode(401)
+                .contentType(PROBLEM);
+        given().auth().preemptive().basic("admin", "wrong").contentType("application/json").body("{}")
+                .post("/api/halls").then().statusCode(401);
         given().get("/q/health/live").then().statusCode(200);
     }
 
