@@ -46,7 +46,7 @@ public class ProblemMappers {
 
     private static Response challenge() {
         return Response.fromResponse(Problem.response(401, "Unauthorized",
-                "log in with HTTP Basic; the admin password is HALLWATCH_ADMIN_PASSWORD"))
+                "log in with HTTP Basic as admin (password set by HALLWATCH_ADMIN_PASSWORD, or generated into <data-dir>/admin-password)"))
                 .header("WWW-Authenticate", "Basic realm=\"HallWatch\"").build();
     }
 
