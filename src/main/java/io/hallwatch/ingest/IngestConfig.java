@@ -39,9 +39,4 @@ public interface IngestConfig {
     @WithDefault("10000")
     @Min(100)
     int rejectionsKept();
-
-    /** Attempts to handle a message when the database fails, before it is kept as PROCESSING_FAILED. */
-    @WithDefault("8")
-    @Min(1)
-    int maxAttempts();
 }

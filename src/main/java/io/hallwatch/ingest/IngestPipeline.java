@@ -124,19 +124,23 @@ public class IngestPipeline {
         }
     }
 
-    /** Returns whether the message was dealt with (and may be acknowledged). */
+    /**
+     * Returns whether the message was dealt with (and may be acknowledged). A transient failure is
+     * retried until it passes or the pipeline stops: the worker, and so the broker, waits meanwhile,
+     * since an unacknowledged message would hold a broker slot until the next connection. Any other
+     * failure would repeat, so the message is kept at once as PROCESSING_FAILED.
+     */
     private boolean handleWithRetry(InboundMessage message) {
         long backoff = FIRST_BACKOFF_MS;
-        for (int attempt = 1; ; attempt++) {
+        while (true) {
             try {
                 processor.handle(List.of(message));
                 return true;
             } catch (RuntimeException e) {
-                if (attempt >= config.maxAttempts()) {
+                if (!Failures.isTransient(e)) {
                     return giveUp(message, e);
                 }
-                Log.warnf("Handling %s failed (attempt %d of %d), retrying in %d ms: %s",
-                        message.topic(), attempt, config.maxAttempts(), backoff, e.getMessage());
+                Log.warnf("Handling %s failed, retrying in %d ms: %s", message.topic(), backoff, e.getMessage());
                 if (waitForStop(backoff)) {
                     return false;
                 }
@@ -146,14 +150,23 @@ public class IngestPipeline {
     }
 
     private boolean giveUp(InboundMessage message, RuntimeException cause) {
-        Log.errorf(cause, "Giving up on %s after %d attempts; keeping it as PROCESSING_FAILED",
-                message.topic(), config.maxAttempts());
-        try {
-            processor.giveUp(message, cause);
-            return true;
-        } catch (RuntimeException e) {
-            Log.errorf(e, "Could not keep %s either; leaving it unacknowledged for redelivery", message.topic());
-            return false;
+        Log.errorf(cause, "Cannot handle %s; keeping it as PROCESSING_FAILED", message.topic());
+        long backoff = FIRST_BACKOFF_MS;
+        while (true) {
+            try {
+                processor.giveUp(message, cause);
+                return true;
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    Log.errorf(e, "Could not keep %s either; acknowledging it so the broker goes on. Payload: %s",
+                            message.topic(), new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8));
+                    return true;
+                }
+                if (waitForStop(backoff)) {
+                    return false;
+                }
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+            }
         }
     }
 

@@ -12,6 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.hallwatch.devices.DeviceKind;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +23,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * Turns a payload into a {@link DeviceMessage} following contract section 2, or throws a
@@ -35,6 +38,8 @@ public final class PayloadParser {
             .disable(JsonParser.Feature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
     private static final int MAX_CARD_LENGTH = 64;
+    private static final Pattern RFC_3339 = Pattern.compile(
+            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})");
 
     private final Duration maxFutureSkew;
 
@@ -74,7 +79,11 @@ public final class PayloadParser {
     private static JsonNode readObject(byte[] payload) {
         JsonNode root;
         try {
-            root = JSON.readTree(payload);
+            // Decode strictly first: Jackson would also take UTF-16 or UTF-32, which the contract does not.
+            root = JSON.readTree(StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(payload)).toString());
         } catch (IOException e) {
             throw new MessageRejectedException(RejectionReason.MALFORMED_JSON,
                     "payload is not valid UTF-8 JSON: " + firstLine(e.getMessage()));
@@ -97,17 +106,14 @@ public final class PayloadParser {
 
     private static DeviceMessage.Signage signage(JsonNode root) {
         DeviceMessage.SignState state = requiredEnum(root, "state", DeviceMessage.SignState.class);
-        // A blank or failed sign may not know what it shows; an ok sign must say.
-        DeviceMessage.SignShowing showing = state == DeviceMessage.SignState.OK || root.hasNonNull("showing")
-                ? requiredEnum(root, "showing", DeviceMessage.SignShowing.class)
-                : null;
+        DeviceMessage.SignShowing showing = requiredEnum(root, "showing", DeviceMessage.SignShowing.class);
         String code = null;
         if (root.hasNonNull("code")) {
             JsonNode node = root.get("code");
             if (!node.isTextual()) {
                 throw new MessageRejectedException(WRONG_TYPE, "code must be a string");
             }
-            code = abbreviate(node.textValue());
+            code = abbreviate(withoutControls("code", node.textValue()));
         }
         return new DeviceMessage.Signage(state, showing, code);
     }
@@ -116,6 +122,10 @@ public final class PayloadParser {
         JsonNode node = required(root, "ts");
         Instant ts;
         if (node.isTextual()) {
+            if (!RFC_3339.matcher(node.textValue()).matches()) {
+                throw new MessageRejectedException(WRONG_TYPE, "ts '" + abbreviate(node.textValue())
+                        + "' must be an RFC 3339 time with offset, such as 2026-11-23T09:02:11+08:00");
+            }
             try {
                 ts = OffsetDateTime.parse(node.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
             } catch (DateTimeParseException e) {
@@ -159,11 +169,18 @@ public final class PayloadParser {
         if (!node.isTextual()) {
             throw new MessageRejectedException(WRONG_TYPE, "card must be a string");
         }
-        String card = node.textValue().trim();
+        String card = withoutControls("card", node.textValue()).trim();
         if (card.isEmpty() || card.length() > MAX_CARD_LENGTH) {
             throw new MessageRejectedException(INVALID_VALUE, "card must be 1 to " + MAX_CARD_LENGTH + " characters");
         }
         return card.toUpperCase(Locale.ROOT);
+    }
+
+    private static String withoutControls(String field, String text) {
+        if (text.chars().anyMatch(Character::isISOControl)) {
+            throw new MessageRejectedException(INVALID_VALUE, field + " must not contain control characters");
+        }
+        return text;
     }
 
     private static boolean requiredBoolean(JsonNode root, String field) {

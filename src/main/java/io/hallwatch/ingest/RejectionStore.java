@@ -27,11 +27,11 @@ public class RejectionStore {
     public void record(InboundMessage message, Optional<DeviceTopic> topic, RejectionReason reason, String detail) {
         IngestRejection rejection = new IngestRejection();
         rejection.receivedAt = message.receivedAt();
-        rejection.topic = truncate(message.topic(), 600);
+        rejection.topic = truncate(withoutNul(message.topic()), 600);
         rejection.hallId = topic.map(DeviceTopic::hall).orElse(null);
         rejection.deviceId = topic.map(DeviceTopic::device).orElse(null);
         rejection.reason = reason;
-        rejection.detail = truncate(detail, 600);
+        rejection.detail = truncate(withoutNul(detail), 600);
         rejection.payload = printable(message.payload());
         rejection.payloadBytes = message.payload().length;
         rejection.persist();
@@ -80,10 +80,15 @@ public class RejectionStore {
                     .onMalformedInput(CodingErrorAction.REPLACE)
                     .onUnmappableCharacter(CodingErrorAction.REPLACE)
                     .decode(ByteBuffer.wrap(payload)).toString();
-            return truncate(text, MAX_STORED_CHARS);
+            return truncate(withoutNul(text), MAX_STORED_CHARS);
         } catch (java.nio.charset.CharacterCodingException e) {
             return "";
         }
+    }
+
+    /** PostgreSQL text cannot hold U+0000; show it as U+2400 (SYMBOL FOR NULL) instead. */
+    static String withoutNul(String text) {
+        return text == null ? null : text.replace('\u0000', '\u2400');
     }
 
     private static String truncate(String text, int max) {

@@ -65,9 +65,10 @@ class PayloadParserTest {
     @Test
     void acceptsBatteryAndVendorFaultCodeAndIgnoresUnknownFields() {
         Reading reading = (Reading) parse("signage",
-                "{\"ts\":\"2026-11-23T02:00:00Z\",\"state\":\"fault\",\"code\":\"E42\",\"battery\":55.5,\"fw\":\"2.1\"}");
+                "{\"ts\":\"2026-11-23T02:00:00Z\",\"state\":\"fault\",\"showing\":\"closed\",\"code\":\"E42\","
+                + "\"battery\":55.5,\"fw\":\"2.1\"}");
         assertEquals(55.5, reading.battery());
-        assertEquals(new DeviceMessage.Signage(SignState.FAULT, null, "E42"), reading.observation());
+        assertEquals(new DeviceMessage.Signage(SignState.FAULT, SignShowing.CLOSED, "E42"), reading.observation());
     }
 
     @Test
@@ -107,9 +108,13 @@ class PayloadParserTest {
         "signage  | {\"ts\":1,\"showing\":\"open\"} | MISSING_FIELD",
         "signage  | {\"ts\":1,\"state\":\"broken\",\"showing\":\"open\"} | INVALID_VALUE",
         "signage  | {\"ts\":1,\"state\":\"ok\"} | MISSING_FIELD",
+        "signage  | {\"ts\":1,\"state\":\"blank\"} | MISSING_FIELD",
+        "signage  | {\"ts\":1,\"state\":\"fault\",\"showing\":\"open\",\"code\":\"E\\u0000\"} | INVALID_VALUE",
+        "presence | {\"ts\":\"2026-11-23T09:02+08:00\",\"occupied\":true} | WRONG_TYPE",
+        "badge    | {\"ts\":1,\"card\":\"04\\u0000A1\",\"action\":\"in\"} | INVALID_VALUE",
         "signage  | {\"ts\":1,\"state\":\"ok\",\"showing\":\"OPEN\"} | INVALID_VALUE",
         "signage  | {\"ts\":1,\"state\":\"ok\",\"showing\":1} | WRONG_TYPE",
-        "signage  | {\"ts\":1,\"state\":\"fault\",\"code\":42} | WRONG_TYPE",
+        "signage  | {\"ts\":1,\"state\":\"fault\",\"showing\":\"closed\",\"code\":42} | WRONG_TYPE",
         "bin      | {\"ts\":1} | MISSING_FIELD",
         "bin      | {\"ts\":1,\"fill\":\"71.5\"} | WRONG_TYPE",
         "bin      | {\"ts\":1,\"fill\":100.1} | INVALID_VALUE",
@@ -143,6 +148,15 @@ class PayloadParserTest {
     void rejectsInvalidUtf8AsMalformedJson() {
         DeviceTopic topic = DeviceTopic.parse("hallwatch/v1/hall-1/bin/dev-1");
         byte[] payload = {'{', '"', 't', 's', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        MessageRejectedException e = assertThrows(MessageRejectedException.class,
+                () -> parser.parse(topic, payload, NOW));
+        assertEquals(RejectionReason.MALFORMED_JSON, e.reason());
+    }
+
+    @Test
+    void rejectsUtf16EvenThoughItIsValidJson() {
+        DeviceTopic topic = DeviceTopic.parse("hallwatch/v1/hall-1/bin/dev-1");
+        byte[] payload = "{\"ts\":1,\"fill\":1}".getBytes(StandardCharsets.UTF_16LE);
         MessageRejectedException e = assertThrows(MessageRejectedException.class,
                 () -> parser.parse(topic, payload, NOW));
         assertEquals(RejectionReason.MALFORMED_JSON, e.reason());
