@@ -50,8 +50,9 @@ json() { api -H 'content-type: application/json' "$@"; }
 json -X POST "localhost:$http/api/halls" -d '{"id":"bench","name":"Bench","timezone":"Asia/Shanghai","openingHours":{"alwaysOpen":true}}' >/dev/null
 kinds=(presence bin signage badge)
 csv="id,hall,kind,window,zone"
+json -X POST "localhost:$http/api/staff" -d '{"id":"bench-a","name":"A","hall":"bench"}' >/dev/null
 for ((w = 1; w <= devices; w++)); do
-  json -X POST "localhost:$http/api/halls/bench/windows" -d "{\"id\":\"W$w\",\"name\":\"W$w\"}" >/dev/null
+  json -X POST "localhost:$http/api/halls/bench/windows" -d "{\"id\":\"W$w\",\"name\":\"W$w\",\"staffA\":\"bench-a\"}" >/dev/null
 done
 for ((i = 1; i <= devices; i++)); do
   kind=${kinds[$((i % 4))]}

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
 
@@ -34,6 +35,9 @@ public class Device extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** Lets provisioning and ingest change the same device without one silently undoing the other. */
+    @Version
+    public long version;
 
     @Column(name = "last_seen")
     public Instant lastSeen;

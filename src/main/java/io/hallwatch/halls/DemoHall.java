@@ -16,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -45,19 +46,28 @@ public class DemoHall {
     @ConfigProperty(name = "hallwatch.data-dir", defaultValue = "./data")
     String dataDir;
 
-    void onStart(@Observes @Priority(50) StartupEvent event) throws IOException {
+    void onStart(@Observes @Priority(50) StartupEvent event) {
         if (!enabled || mqtt.url().isPresent() || QuarkusTransaction.requiringNew().call(() -> Hall.count()) > 0) {
             return;
         }
-        List<Provisioned> created = seed();
         Path file = Path.of(dataDir, "demo-devices.csv");
+        // All or nothing: without the file, the demo devices' passwords would be lost for good.
+        QuarkusTransaction.requiringNew().run(() -> writeCredentials(file, seed()));
+        Log.infof("Seeded the demo hall '%s'; device credentials are in %s", ID, file.toAbsolutePath());
+    }
+
+    private static void writeCredentials(Path file, List<Provisioned> created) {
         List<String> lines = new ArrayList<>(List.of("id,kind,topic,statusTopic,mqttUsername,mqttPassword"));
         created.forEach(p -> lines.add(String.join(",", p.id(), p.kind().wire(), p.topic(), p.statusTopic(),
                 p.mqttUsername(), p.mqttPassword())));
-        Files.createDirectories(file.getParent());
-        Files.write(file, lines);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        Log.infof("Seeded the demo hall '%s'; device credentials are in %s", ID, file.toAbsolutePath());
+        try {
+            Files.createDirectories(file.getParent());
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.write(file, lines);
+        } catch (IOException e) {
+            throw new UncheckedIOException("hallwatch.data-dir: cannot write " + file, e);
+        }
     }
 
     private List<Provisioned> seed() {

@@ -44,11 +44,11 @@ public final class HallApi {
         }
     }
 
-    /** {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall. */
+    /** {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall, {@code staffB} is optional. */
     public record CreateWindow(
             @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
-            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffA,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffA,
             @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffB) {
     }
 

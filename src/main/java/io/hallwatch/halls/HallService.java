@@ -64,7 +64,7 @@ public class HallService {
         }
         requireStaffOf(hallId, "staffA", request.staffA());
         requireStaffOf(hallId, "staffB", request.staffB());
-        if (request.staffA() != null && request.staffA().equals(request.staffB())) {
+        if (request.staffA().equals(request.staffB())) {
             throw ProblemException.badRequest("staffB must be someone other than staffA");
         }
         HallWindow window = new HallWindow();

@@ -29,7 +29,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EmbeddedBroker {
 
     static final String SERVICE_USER = "hallwatch-service";
-    /** Large enough that an oversize payload reaches the service, which counts and keeps it. */
+    /**
+     * Payloads between the contract's 4 KiB and this reach the service, which counts and keeps them as
+     * OVERSIZE; beyond this Moquette drops the device's connection.
+     */
     private static final int MAX_MESSAGE_BYTES = 64 * 1024;
     private static final int SESSION_QUEUE_SIZE = 32 * 1024;
 

@@ -30,10 +30,19 @@ public class IngestPipeline {
     @Inject
     IngestMetrics metrics;
 
-    private final List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
-    private final List<Thread> workers = new ArrayList<>();
-    private volatile CountDownLatch stopping = new CountDownLatch(1);
-    private volatile boolean running;
+    /** One start-to-stop run of the workers, with its own queues and stop signal. */
+    private static final class Run {
+        final List<BlockingQueue<InboundMessage>> queues;
+        final List<Thread> workers = new ArrayList<>();
+        final CountDownLatch stopping = new CountDownLatch(1);
+        volatile boolean running = true;
+
+        Run(List<BlockingQueue<InboundMessage>> queues) {
+            this.queues = List.copyOf(queues);
+        }
+    }
+
+    private volatile Run run;
 
     @jakarta.annotation.PostConstruct
     void registerGauge() {
@@ -41,31 +50,33 @@ public class IngestPipeline {
     }
 
     public synchronized void start() {
-        if (running) {
+        if (run != null && run.running) {
             return;
         }
-        running = true;
-        queues.clear();
-        workers.clear();
-        stopping = new CountDownLatch(1);
+        List<BlockingQueue<InboundMessage>> queues = new ArrayList<>();
         for (int i = 0; i < config.workers(); i++) {
-            BlockingQueue<InboundMessage> queue = new ArrayBlockingQueue<>(config.queueCapacity());
-            queues.add(queue);
-            Thread worker = new Thread(() -> work(queue), "hallwatch-ingest-" + i);
-            worker.setDaemon(true);
-            workers.add(worker);
-            worker.start();
+            queues.add(new ArrayBlockingQueue<>(config.queueCapacity()));
         }
+        Run next = new Run(queues);
+        for (int i = 0; i < queues.size(); i++) {
+            BlockingQueue<InboundMessage> queue = queues.get(i);
+            Thread worker = new Thread(() -> work(next, queue), "hallwatch-ingest-" + i);
+            worker.setDaemon(true);
+            next.workers.add(worker);
+        }
+        run = next;
+        next.workers.forEach(Thread::start);
     }
 
     /** Queues a message for its hall's worker, waiting while that queue is full. */
     public void submit(InboundMessage message) throws InterruptedException {
-        int index = Math.floorMod(message.hallKey().hashCode(), queues.size());
-        queues.get(index).put(message);
+        List<BlockingQueue<InboundMessage>> queues = run.queues;
+        queues.get(Math.floorMod(message.hallKey().hashCode(), queues.size())).put(message);
     }
 
     public int depth() {
-        return queues.stream().mapToInt(BlockingQueue::size).sum();
+        Run current = run;
+        return current == null ? 0 : current.queues.stream().mapToInt(BlockingQueue::size).sum();
     }
 
     /**
@@ -73,13 +84,14 @@ public class IngestPipeline {
      * acknowledged, so the broker delivers it again on the next connection.
      */
     public synchronized void stop(long timeout, TimeUnit unit) {
-        if (!running) {
+        Run current = run;
+        if (current == null || !current.running) {
             return;
         }
-        running = false;
+        current.running = false;
         long deadline = System.nanoTime() + unit.toNanos(timeout);
-        stopping.countDown();
-        for (Thread worker : workers) {
+        current.stopping.countDown();
+        for (Thread worker : current.workers) {
             try {
                 worker.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
             } catch (InterruptedException e) {
@@ -87,12 +99,12 @@ public class IngestPipeline {
                 break;
             }
         }
-        workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
+        current.workers.stream().filter(Thread::isAlive).forEach(Thread::interrupt);
     }
 
-    private void work(BlockingQueue<InboundMessage> queue) {
+    private void work(Run own, BlockingQueue<InboundMessage> queue) {
         List<InboundMessage> batch = new ArrayList<>(config.batchSize());
-        while (running || !queue.isEmpty()) {
+        while (own.running || !queue.isEmpty()) {
             InboundMessage first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);
@@ -105,19 +117,19 @@ public class IngestPipeline {
             batch.clear();
             batch.add(first);
             queue.drainTo(batch, config.batchSize() - 1);
-            handleBatch(batch);
+            handleBatch(own, batch);
         }
     }
 
     /** One transaction for the batch; if it fails, each message on its own, with retries. */
-    private void handleBatch(List<InboundMessage> batch) {
+    private void handleBatch(Run own, List<InboundMessage> batch) {
         try {
             processor.handle(batch);
             batch.forEach(message -> message.ack().run());
         } catch (RuntimeException e) {
             Log.debugf("Batch of %d failed (%s); handling its messages one by one", batch.size(), e.getMessage());
             for (InboundMessage message : batch) {
-                if (handleWithRetry(message)) {
+                if (handleWithRetry(own, message)) {
                     message.ack().run();
                 }
             }
@@ -130,7 +142,7 @@ public class IngestPipeline {
      * since an unacknowledged message would hold a broker slot until the next connection. Any other
      * failure would repeat, so the message is kept at once as PROCESSING_FAILED.
      */
-    private boolean handleWithRetry(InboundMessage message) {
+    private boolean handleWithRetry(Run own, InboundMessage message) {
         long backoff = FIRST_BACKOFF_MS;
         while (true) {
             try {
@@ -138,10 +150,10 @@ public class IngestPipeline {
                 return true;
             } catch (RuntimeException e) {
                 if (!Failures.isTransient(e)) {
-                    return giveUp(message, e);
+                    return giveUp(own, message, e);
                 }
                 Log.warnf("Handling %s failed, retrying in %d ms: %s", message.topic(), backoff, e.getMessage());
-                if (waitForStop(backoff)) {
+                if (waitForStop(own, backoff)) {
                     return false;
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -149,7 +161,7 @@ public class IngestPipeline {
         }
     }
 
-    private boolean giveUp(InboundMessage message, RuntimeException cause) {
+    private boolean giveUp(Run own, InboundMessage message, RuntimeException cause) {
         Log.errorf(cause, "Cannot handle %s; keeping it as PROCESSING_FAILED", message.topic());
         long backoff = FIRST_BACKOFF_MS;
         while (true) {
@@ -162,7 +174,7 @@ public class IngestPipeline {
                             message.topic(), new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8));
                     return true;
                 }
-                if (waitForStop(backoff)) {
+                if (waitForStop(own, backoff)) {
                     return false;
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
@@ -171,9 +183,9 @@ public class IngestPipeline {
     }
 
     /** Waits the back-off, or less if the pipeline stops meanwhile; returns whether it is stopping. */
-    private boolean waitForStop(long millis) {
+    private static boolean waitForStop(Run own, long millis) {
         try {
-            return stopping.await(millis, TimeUnit.MILLISECONDS);
+            return own.stopping.await(millis, TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return true;

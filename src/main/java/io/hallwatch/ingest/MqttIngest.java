@@ -83,22 +83,38 @@ public class MqttIngest {
             return;
         }
         connector.shutdownNow();
+        awaitConnector();
         accepting = false;
         // Finish and acknowledge what is queued while still connected, then leave.
         pipeline.stop(5, TimeUnit.SECONDS);
+        MqttAsyncClient closing = client;
+        client = null;
         try {
-            if (client.isConnected()) {
-                client.disconnect(2_000).waitForCompletion(5_000);
+            if (closing.isConnected()) {
+                closing.disconnect(2_000).waitForCompletion(5_000);
             }
         } catch (MqttException e) {
             Log.warnf("MQTT disconnect was not clean: %s", e.getMessage());
         }
         try {
-            client.close(true);
+            // Also ends an automatic reconnect in progress, which close() alone refuses to interrupt.
+            closing.disconnectForcibly(0, 1_000, false);
         } catch (MqttException e) {
-            Log.debugf("MQTT client close: %s", e.getMessage());
+            Log.debugf("MQTT forced disconnect: %s", e.getMessage());
         }
-        client = null;
+        try {
+            closing.close(true);
+        } catch (MqttException e) {
+            Log.warnf("MQTT client did not close: %s", e.getMessage());
+        }
+    }
+
+    private void awaitConnector() {
+        try {
+            connector.awaitTermination(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     public boolean isConnected() {
@@ -171,6 +187,9 @@ public class MqttIngest {
 
         @Override
         public void connectComplete(boolean reconnect, String serverUri) {
+            if (owner != client) {
+                return;
+            }
             connection.incrementAndGet();
             if (reconnect) {
                 Log.infof("Reconnected to MQTT broker %s", serverUri);
@@ -185,7 +204,7 @@ public class MqttIngest {
 
         @Override
         public void messageArrived(String topic, MqttMessage message) throws InterruptedException {
-            if (!accepting) {
+            if (!accepting || owner != client) {
                 return;
             }
             int generation = connection.get();

@@ -1,5 +1,6 @@
 package io.hallwatch.ingest;
 
+import io.hallwatch.platform.ProblemException;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -36,8 +37,20 @@ public class RejectionResource {
     @GET
     @Operation(summary = "Rejected messages, newest first, by hall, device and reason")
     public List<RejectionView> list(@QueryParam("hall") String hall, @QueryParam("device") String device,
-            @QueryParam("reason") RejectionReason reason,
+            @QueryParam("reason") String reason,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
-        return store.find(hall, device, reason, limit).stream().map(RejectionView::of).toList();
+        return store.find(hall, device, reason(reason), limit).stream().map(RejectionView::of).toList();
+    }
+
+    private static RejectionReason reason(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return RejectionReason.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("reason '" + text + "' must be one of "
+                    + java.util.Arrays.toString(RejectionReason.values()));
+        }
     }
 }

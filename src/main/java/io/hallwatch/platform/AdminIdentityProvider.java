@@ -72,8 +72,8 @@ public class AdminIdentityProvider implements IdentityProvider<UsernamePasswordA
             new SecureRandom().nextBytes(bytes);
             String generated = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             Files.createDirectories(file.getParent());
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(file, generated + "\n");
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             Log.warnf("HALLWATCH_ADMIN_PASSWORD is not set: generated the admin password into %s",
                     file.toAbsolutePath());
             return generated;

@@ -5,11 +5,11 @@ import io.hallwatch.ingest.Topics;
 import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
 import io.hallwatch.support.ExternalServices;
+import io.hallwatch.support.MqttSessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The flow against real PostgreSQL and a real Mosquitto, as in production. */
@@ -18,15 +18,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @TestProfile(ExternalServicesEndToEndTest.RealServices.class)
 class ExternalServicesEndToEndTest extends HallFlowScenario {
 
-    /** PostgreSQL and Mosquitto instead of the embedded parts, under a client id of this run. */
+    static final String CLIENT_ID = "hallwatch-it-e2e";
+
+    /** PostgreSQL and Mosquitto instead of the embedded parts, on a session wiped before the service starts. */
     public static class RealServices implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
+            try {
+                MqttSessions.wipe(ExternalServices.mqttUrl(), CLIENT_ID);
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot reach the test broker", e);
+            }
             return Map.of(
                     "quarkus.datasource.jdbc.url", ExternalServices.PG_URL,
                     "quarkus.datasource.username", ExternalServices.PG_USER,
                     "hallwatch.mqtt.url", ExternalServices.mqttUrl(),
-                    "hallwatch.mqtt.client-id", "hallwatch-it-" + UUID.randomUUID());
+                    "hallwatch.mqtt.client-id", CLIENT_ID);
         }
     }
 

@@ -68,6 +68,8 @@ class RegistryResourceTest {
                 .body("detail", containsString("no-such-hall"));
         admin().get("/api/devices?hall=no-such-hall").then().statusCode(404).contentType(PROBLEM);
         admin().get("/api/staff?hall=no-such-hall").then().statusCode(404).contentType(PROBLEM);
+        admin().get("/api/ingest/rejections?reason=NOPE").then().statusCode(400).contentType(PROBLEM)
+                .body("detail", containsString("MALFORMED_JSON"));
     }
 
     @Test
@@ -76,8 +78,10 @@ class RegistryResourceTest {
         TestHall other = Api.provisionHall();
         admin().body(Map.of("id", one.hall(), "name", "again", "timezone", "Asia/Shanghai"))
                 .post("/api/halls").then().statusCode(409).contentType(PROBLEM);
-        admin().body(Map.of("id", "W01", "name", "again")).post("/api/halls/" + one.hall() + "/windows")
-                .then().statusCode(409);
+        admin().body(Map.of("id", "W01", "name", "again", "staffA", one.staffA()))
+                .post("/api/halls/" + one.hall() + "/windows").then().statusCode(409);
+        admin().body(Map.of("id", "W03", "name", "nobody")).post("/api/halls/" + one.hall() + "/windows")
+                .then().statusCode(400).body("detail", containsString("staffA"));
         admin().body(Map.of("id", "W02", "name", "borrowed", "staffA", other.staffA()))
                 .post("/api/halls/" + one.hall() + "/windows").then().statusCode(400)
                 .body("detail", containsString("not a staff member of hall"));
