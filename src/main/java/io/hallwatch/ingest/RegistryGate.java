@@ -72,7 +72,7 @@ public class RegistryGate {
 
     private void applyReading(Device device, DeviceMessage.Reading reading, Instant receivedAt) {
         boolean newer = device.lastTs == null || !reading.ts().isBefore(device.lastTs);
-        checkSequence(device, reading, newer);
+        SequenceRule.check(device.id, device.lastSeq, device.lastTs, reading.seq(), reading.ts());
         device.lastSeen = receivedAt;
         device.online = true;
         if (reading.battery() != null && newer) {
@@ -84,26 +84,6 @@ public class RegistryGate {
         if (newer) {
             device.lastTs = reading.ts();
             handlers.get(device.kind).forEach(h -> h.onReading(device, reading));
-        }
-    }
-
-    /**
-     * A {@code seq} at or below the last accepted one is a duplicate or a stale reorder, unless the
-     * device time moved forward: then the device restarted its counter, and the message is new.
-     */
-    private static void checkSequence(Device device, DeviceMessage.Reading reading, boolean newer) {
-        Long seq = reading.seq();
-        if (seq == null || device.lastSeq == null || seq > device.lastSeq) {
-            return;
-        }
-        boolean sameTime = reading.ts().equals(device.lastTs);
-        if (seq.equals(device.lastSeq) && sameTime) {
-            throw new MessageRejectedException(RejectionReason.DUPLICATE_SEQ,
-                    "seq " + seq + " was already received from device '" + device.id + "'");
-        }
-        if (!newer || sameTime) {
-            throw new MessageRejectedException(RejectionReason.STALE_SEQ, "seq " + seq + " is not after the last seq "
-                    + device.lastSeq + " of device '" + device.id + "' and its ts is not newer");
         }
     }
 }
