@@ -46,6 +46,9 @@ public final class DeviceClient implements AutoCloseable {
             options.setWill(willTopic, "offline".getBytes(StandardCharsets.UTF_8), 1, true);
         }
         options.setCleanSession(cleanSession);
+        // Paho completes a publish before it frees its in-flight slot; with the default 10 slots, quick
+        // successive publishes can fail with "Too many publishes in progress".
+        options.setMaxInflight(1000);
         options.setConnectionTimeout(10);
         options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
         if (username != null) {
