@@ -3,6 +3,7 @@ package io.hallwatch.ingest;
 import io.quarkus.logging.Log;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -143,37 +144,35 @@ public class IngestPipeline {
      * failure would repeat, so the message is kept at once as PROCESSING_FAILED.
      */
     private boolean handleWithRetry(Run own, InboundMessage message) {
-        long backoff = FIRST_BACKOFF_MS;
-        while (true) {
+        try {
+            return retryingTransient(own, message, () -> processor.handle(List.of(message)));
+        } catch (RuntimeException e) {
+            Log.errorf(e, "Cannot handle %s; keeping it as PROCESSING_FAILED", message.topic());
             try {
-                processor.handle(List.of(message));
+                return retryingTransient(own, message, () -> processor.giveUp(message, e));
+            } catch (RuntimeException keepFailed) {
+                Log.errorf(keepFailed, "Could not keep %s either; acknowledging it so the broker goes on. Payload: %s",
+                        message.topic(), new String(message.payload(), StandardCharsets.UTF_8));
                 return true;
-            } catch (RuntimeException e) {
-                if (!Failures.isTransient(e)) {
-                    return giveUp(own, message, e);
-                }
-                Log.warnf("Handling %s failed, retrying in %d ms: %s", message.topic(), backoff, e.getMessage());
-                if (waitForStop(own, backoff)) {
-                    return false;
-                }
-                backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
             }
         }
     }
 
-    private boolean giveUp(Run own, InboundMessage message, RuntimeException cause) {
-        Log.errorf(cause, "Cannot handle %s; keeping it as PROCESSING_FAILED", message.topic());
+    /**
+     * Runs {@code action} until it succeeds (true) or the pipeline stops (false), backing off after
+     * each transient failure; a failure that would repeat is thrown.
+     */
+    private static boolean retryingTransient(Run own, InboundMessage message, Runnable action) {
         long backoff = FIRST_BACKOFF_MS;
         while (true) {
             try {
-                processor.giveUp(message, cause);
+                action.run();
                 return true;
             } catch (RuntimeException e) {
                 if (!Failures.isTransient(e)) {
-                    Log.errorf(e, "Could not keep %s either; acknowledging it so the broker goes on. Payload: %s",
-                            message.topic(), new String(message.payload(), java.nio.charset.StandardCharsets.UTF_8));
-                    return true;
+                    throw e;
                 }
+                Log.warnf("Handling %s failed, retrying in %d ms: %s", message.topic(), backoff, e.getMessage());
                 if (waitForStop(own, backoff)) {
                     return false;
                 }
