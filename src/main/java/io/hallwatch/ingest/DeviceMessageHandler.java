@@ -2,6 +2,7 @@ package io.hallwatch.ingest;
 
 import io.hallwatch.devices.Device;
 import io.hallwatch.devices.DeviceKind;
+import java.time.Instant;
 
 /**
  * How a feature receives the accepted messages of its kind of device. Called inside the ingest
@@ -14,7 +15,16 @@ public interface DeviceMessageHandler {
 
     void onReading(Device device, DeviceMessage.Reading reading);
 
-    /** A device of this kind went online or offline (status topic or last will). */
-    default void onStatus(Device device, boolean online) {
+    /**
+     * A device of this kind went online or offline (status topic or last will), received at {@code at}.
+     */
+    default void onStatus(Device device, boolean online, Instant at) {
+    }
+
+    /**
+     * A reading older (by device time) than the newest one applied, which does not change the device's
+     * state; for handlers to whom every event counts (badge taps).
+     */
+    default void onLateReading(Device device, DeviceMessage.Reading reading) {
     }
 }

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -46,6 +47,8 @@ public class MqttIngest {
     private volatile boolean accepting;
     private ScheduledExecutorService connector;
     private volatile MqttAsyncClient client;
+    /** When the current connection was made; null while disconnected. */
+    private volatile Instant connectedAt;
 
     void onStart(@Observes @Priority(200) StartupEvent event) {
         start();
@@ -89,6 +92,7 @@ public class MqttIngest {
         pipeline.stop(5, TimeUnit.SECONDS);
         MqttAsyncClient closing = client;
         client = null;
+        connectedAt = null;
         try {
             if (closing.isConnected()) {
                 closing.disconnect(2_000).waitForCompletion(5_000);
@@ -120,6 +124,15 @@ public class MqttIngest {
     public boolean isConnected() {
         MqttAsyncClient current = client;
         return current != null && current.isConnected();
+    }
+
+    /**
+     * Since when the service has been able to hear devices without a break: the time of the current
+     * connection, or now while disconnected. Silence before it says nothing about a device.
+     */
+    public Instant listeningSince() {
+        Instant since = connectedAt;
+        return since == null ? clock.instant() : since;
     }
 
     /** How many times the client has connected since start-up, reconnections included. */
@@ -191,6 +204,7 @@ public class MqttIngest {
                 return;
             }
             connection.incrementAndGet();
+            connectedAt = clock.instant();
             if (reconnect) {
                 Log.infof("Reconnected to MQTT broker %s", serverUri);
             }
@@ -199,6 +213,7 @@ public class MqttIngest {
 
         @Override
         public void connectionLost(Throwable cause) {
+            connectedAt = null;
             Log.warnf("Lost the MQTT connection (%s); reconnecting", cause == null ? "closed" : cause.getMessage());
         }
 

@@ -66,7 +66,7 @@ public class RegistryGate {
         }
         if (device.online != status.online()) {
             device.online = status.online();
-            handlers.get(device.kind).forEach(h -> h.onStatus(device, status.online()));
+            handlers.get(device.kind).forEach(h -> h.onStatus(device, status.online(), inbound.receivedAt()));
         }
     }
 
@@ -84,6 +84,8 @@ public class RegistryGate {
         if (newer) {
             device.lastTs = reading.ts();
             handlers.get(device.kind).forEach(h -> h.onReading(device, reading));
+        } else {
+            handlers.get(device.kind).forEach(h -> h.onLateReading(device, reading));
         }
     }
 }
