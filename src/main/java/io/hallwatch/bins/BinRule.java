@@ -60,6 +60,7 @@ public final class BinRule {
             emptied(s, fill, t, out);
         }
         s.fill = fill;
+        s.fillAt = t;
         s.peak = Math.max(s.peak, fill);
         addSample(s, t, fill);
         if (fill >= hall.settings().binFullPercent()) {

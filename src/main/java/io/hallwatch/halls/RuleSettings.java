@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param lateGraceSeconds         first badge-in this long after opening is still on time (0)
  * @param earlyLeaveGraceSeconds   last badge-out this long before closing is still on time (0)
  * @param reopenWindowSeconds      a condition returning within this re-opens the same order (300)
+ * @param lateOrEarlyYearLimit     late arrivals plus early leaves in a year that open ATTENDANCE (30)
+ * @param absentDaysYearLimit      days of absence in a year that open ATTENDANCE (5)
  */
 public record RuleSettings(
         Integer offPostGraceSeconds,
@@ -39,10 +41,12 @@ public record RuleSettings(
         Double batteryLowPercent,
         Integer lateGraceSeconds,
         Integer earlyLeaveGraceSeconds,
-        Integer reopenWindowSeconds) {
+        Integer reopenWindowSeconds,
+        Integer lateOrEarlyYearLimit,
+        Integer absentDaysYearLimit) {
 
     private static final RuleSettings DEFAULTS = new RuleSettings(900, 1800, 30, 60, 2, 300, 600,
-            66.7, 90.0, 15.0, 10.0, 20.0, 0, 0, 300);
+            66.7, 90.0, 15.0, 10.0, 20.0, 0, 0, 300, 30, 5);
 
     public static RuleSettings defaults() {
         return DEFAULTS;
@@ -60,7 +64,8 @@ public record RuleSettings(
                 or(binFullPercent, d.binFullPercent), or(binCriticalPercent, d.binCriticalPercent),
                 or(binHysteresisPoints, d.binHysteresisPoints), or(binNotEmptiedMinPercent, d.binNotEmptiedMinPercent),
                 or(batteryLowPercent, d.batteryLowPercent), or(lateGraceSeconds, d.lateGraceSeconds),
-                or(earlyLeaveGraceSeconds, d.earlyLeaveGraceSeconds), or(reopenWindowSeconds, d.reopenWindowSeconds));
+                or(earlyLeaveGraceSeconds, d.earlyLeaveGraceSeconds), or(reopenWindowSeconds, d.reopenWindowSeconds),
+                or(lateOrEarlyYearLimit, d.lateOrEarlyYearLimit), or(absentDaysYearLimit, d.absentDaysYearLimit));
     }
 
     /** What is wrong with complete settings (see {@link #withDefaults()}); empty when usable. */
@@ -81,6 +86,8 @@ public record RuleSettings(
         atLeastZero(problems, "lateGraceSeconds", lateGraceSeconds);
         atLeastZero(problems, "earlyLeaveGraceSeconds", earlyLeaveGraceSeconds);
         atLeastZero(problems, "reopenWindowSeconds", reopenWindowSeconds);
+        positive(problems, "lateOrEarlyYearLimit", lateOrEarlyYearLimit);
+        positive(problems, "absentDaysYearLimit", absentDaysYearLimit);
         if (problems.isEmpty() && binCriticalPercent < binFullPercent) {
             problems.add("rules.binCriticalPercent must not be below rules.binFullPercent");
         }

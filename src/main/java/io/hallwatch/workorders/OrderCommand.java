@@ -34,4 +34,12 @@ public sealed interface OrderCommand {
     record Resolve(WorkOrderType type, String subject, Instant at, Text reason, Map<String, Object> details,
             String actor) implements OrderCommand {
     }
+
+    /**
+     * Adds evidence to the open order (for example another unknown card at the same reader), kept in
+     * its details and history; nothing happens when no order is open.
+     */
+    record Note(WorkOrderType type, String subject, Instant at, Text reason, Map<String, Object> details,
+            String actor) implements OrderCommand {
+    }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 public class WorkOrderEvent extends PanacheEntityBase {
 
     /** What happened to the order. */
-    public enum Kind { OPENED, REOPENED, ESCALATED, AUTO_RESOLVED, ACKNOWLEDGED, RESOLVED }
+    public enum Kind { OPENED, REOPENED, UPDATED, ESCALATED, AUTO_RESOLVED, ACKNOWLEDGED, RESOLVED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

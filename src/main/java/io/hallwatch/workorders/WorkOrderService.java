@@ -2,6 +2,7 @@ package io.hallwatch.workorders;
 
 import io.hallwatch.halls.Hall;
 import io.hallwatch.workorders.OrderCommand.Escalate;
+import io.hallwatch.workorders.OrderCommand.Note;
 import io.hallwatch.workorders.OrderCommand.Open;
 import io.hallwatch.workorders.OrderCommand.Resolve;
 import io.hallwatch.workorders.WorkOrderEvent.Kind;
@@ -33,6 +34,8 @@ public class WorkOrderService {
                 open(hall, open);
             } else if (command instanceof Escalate escalate) {
                 escalate(hall, escalate);
+            } else if (command instanceof Note note) {
+                note(hall, note);
             } else {
                 resolve(hall, (Resolve) command);
             }
@@ -80,6 +83,16 @@ public class WorkOrderService {
         order.updatedAt = clock.instant();
         record(order, Kind.ESCALATED, command.at(), command.actor(), command.reason().in(hall.language),
                 command.details());
+    }
+
+    private void note(Hall hall, Note command) {
+        WorkOrder order = WorkOrder.findOpen(hall.id, command.type(), command.subject()).orElse(null);
+        if (order == null) {
+            return;
+        }
+        order.details.putAll(command.details());
+        order.updatedAt = clock.instant();
+        record(order, Kind.UPDATED, command.at(), command.actor(), command.reason().in(hall.language), command.details());
     }
 
     private void resolve(Hall hall, Resolve command) {
