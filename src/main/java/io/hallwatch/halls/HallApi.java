@@ -44,16 +44,37 @@ public final class HallApi {
         }
     }
 
-    /** {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall, {@code staffB} is optional. */
+    /**
+     * {@code POST /api/halls/{hall}/windows}; staff ids must belong to the hall, {@code staffB} is optional,
+     * {@code openingHours} (optional) replaces the hall's weekly hours for this window.
+     */
     public record CreateWindow(
             @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String id,
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffA,
-            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffB) {
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffB,
+            OpeningHours openingHours) {
+
+        public CreateWindow(String id, String name, String staffA, String staffB) {
+            this(id, name, staffA, staffB, null);
+        }
+
+        WindowSettings settings() {
+            return new WindowSettings(name, staffA, staffB, openingHours);
+        }
     }
 
-    /** A window with the ids of the devices that watch it. */
-    public record WindowView(String id, String hall, String name, String staffA, String staffB, List<String> devices) {
+    /** {@code PUT /api/halls/{hall}/windows/{window}}: replaces everything but the id. */
+    public record WindowSettings(
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffA,
+            @Pattern(regexp = Ids.REGEX, message = Ids.MESSAGE) String staffB,
+            OpeningHours openingHours) {
+    }
+
+    /** A window with its own hours (null: the hall's) and the ids of the devices that watch it. */
+    public record WindowView(String id, String hall, String name, String staffA, String staffB,
+            OpeningHours openingHours, List<String> devices) {
     }
 
     /** {@code POST /api/staff}. */

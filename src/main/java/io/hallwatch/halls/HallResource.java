@@ -4,6 +4,7 @@ import io.hallwatch.halls.HallApi.CreateHall;
 import io.hallwatch.halls.HallApi.CreateWindow;
 import io.hallwatch.halls.HallApi.HallSettings;
 import io.hallwatch.halls.HallApi.HallView;
+import io.hallwatch.halls.HallApi.WindowSettings;
 import io.hallwatch.halls.HallApi.WindowView;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -81,6 +82,17 @@ public class HallResource {
             @Context UriInfo uri) {
         WindowView view = halls.createWindow(hall, request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
+    }
+
+    @PUT
+    @Path("{hall}/windows/{window}")
+    @Operation(summary = "Replace a window's name, A and B staff, and own opening hours (none: the hall's)")
+    @APIResponse(responseCode = "200", description = "Replaced")
+    @APIResponse(responseCode = "400", description = "Invalid window, hours, or staff not of this hall")
+    @APIResponse(responseCode = "404", description = "No such hall or window")
+    public WindowView replaceWindow(@PathParam("hall") String hall, @PathParam("window") String window,
+            @Valid @NotNull WindowSettings settings) {
+        return halls.replaceWindow(hall, window, settings);
     }
 
     @GET

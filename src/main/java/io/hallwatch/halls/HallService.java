@@ -1,11 +1,13 @@
 package io.hallwatch.halls;
 
+import io.hallwatch.calendar.CalendarService;
 import io.hallwatch.devices.Device;
 import io.hallwatch.halls.HallApi.CreateHall;
 import io.hallwatch.halls.HallApi.CreateStaff;
 import io.hallwatch.halls.HallApi.CreateWindow;
 import io.hallwatch.halls.HallApi.HallSettings;
 import io.hallwatch.halls.HallApi.StaffView;
+import io.hallwatch.halls.HallApi.WindowSettings;
 import io.hallwatch.halls.HallApi.WindowView;
 import io.hallwatch.platform.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +28,8 @@ public class HallService {
 
     @Inject
     Clock clock;
+    @Inject
+    CalendarService calendars;
 
     public Hall create(CreateHall request) {
         if (Hall.findById(request.id()) != null) {
@@ -42,6 +46,7 @@ public class HallService {
     public Hall replace(String hallId, HallSettings settings) {
         Hall hall = require(hallId);
         apply(hall, settings);
+        calendars.invalidate(hallId);
         return hall;
     }
 
@@ -62,19 +67,20 @@ public class HallService {
         if (HallWindow.find(hallId, request.id()).isPresent()) {
             throw ProblemException.conflict("window '" + request.id() + "' already exists in hall '" + hallId + "'");
         }
-        requireStaffOf(hallId, "staffA", request.staffA());
-        requireStaffOf(hallId, "staffB", request.staffB());
-        if (request.staffA().equals(request.staffB())) {
-            throw ProblemException.badRequest("staffB must be someone other than staffA");
-        }
         HallWindow window = new HallWindow();
         window.hallId = hallId;
         window.windowId = request.id();
-        window.name = request.name();
-        window.staffA = request.staffA();
-        window.staffB = request.staffB();
+        apply(window, request.settings());
         window.persist();
         return view(window, List.of());
+    }
+
+    public WindowView replaceWindow(String hallId, String windowId, WindowSettings settings) {
+        require(hallId);
+        HallWindow window = HallWindow.find(hallId, windowId).orElseThrow(() -> ProblemException.notFound(
+                "window '" + windowId + "' does not exist in hall '" + hallId + "'"));
+        apply(window, settings);
+        return view(window, Device.activeOfHall(hallId));
     }
 
     public List<WindowView> windows(String hallId) {
@@ -120,6 +126,23 @@ public class HallService {
         }
     }
 
+    /** Checks and sets a window's settings; its hall's calendar changes with its hours. */
+    private void apply(HallWindow window, WindowSettings settings) {
+        requireStaffOf(window.hallId, "staffA", settings.staffA());
+        requireStaffOf(window.hallId, "staffB", settings.staffB());
+        if (settings.staffA().equals(settings.staffB())) {
+            throw ProblemException.badRequest("staffB must be someone other than staffA");
+        }
+        if (settings.openingHours() != null && !settings.openingHours().problems().isEmpty()) {
+            throw ProblemException.badRequest(String.join("; ", settings.openingHours().problems()));
+        }
+        window.name = settings.name();
+        window.staffA = settings.staffA();
+        window.staffB = settings.staffB();
+        window.openingHours = settings.openingHours();
+        calendars.invalidate(window.hallId);
+    }
+
     private void apply(Hall hall, HallSettings settings) {
         List<String> problems = new ArrayList<>();
         try {
@@ -145,6 +168,7 @@ public class HallService {
     private static WindowView view(HallWindow window, List<Device> devices) {
         List<String> watching = devices.stream()
                 .filter(d -> window.windowId.equals(d.windowId)).map(d -> d.id).toList();
-        return new WindowView(window.windowId, window.hallId, window.name, window.staffA, window.staffB, watching);
+        return new WindowView(window.windowId, window.hallId, window.name, window.staffA, window.staffB,
+                window.openingHours, watching);
     }
 }

@@ -2,6 +2,7 @@ package io.hallwatch.halls;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -30,6 +31,10 @@ public class HallWindow extends PanacheEntityBase {
     public String staffA;
     @Column(name = "staff_b")
     public String staffB;
+    /** The window's own weekly hours, replacing the hall's for this window; null: the hall's hours. */
+    @Convert(converter = Hall.OpeningHoursColumn.class)
+    @Column(name = "opening_hours")
+    public OpeningHours openingHours;
 
     public static Optional<HallWindow> find(String hallId, String windowId) {
         return find("hallId = ?1 and windowId = ?2", hallId, windowId).firstResultOptional();
