@@ -14,8 +14,14 @@ import java.util.List;
 public record HallStatus(String hall, Instant generatedAt, List<WindowStatus> windows, List<BinStatus> bins,
         List<ReaderStatus> badgeReaders) {
 
+    /**
+     * A window with its devices and how the rules see it now: {@code state} is {@code closed} (outside
+     * its opening hours), {@code staffed}, {@code paused} (vacant behind a pause sign), {@code vacant},
+     * or {@code unknown} (no reading yet, or its presence sensor has failed); {@code vacantSince} is the
+     * start of the current vacancy and {@code offPost} whether an OFF_POST order is open for it.
+     */
     public record WindowStatus(String id, String name, String staffA, String staffB,
-            PresenceStatus presence, SignStatus sign) {
+            PresenceStatus presence, SignStatus sign, String state, Instant vacantSince, boolean offPost) {
     }
 
     public record PresenceStatus(String device, Boolean occupied, Instant at, boolean online, Instant lastSeen,
@@ -35,12 +41,12 @@ public record HallStatus(String hall, Instant generatedAt, List<WindowStatus> wi
         }
     }
 
+    /**
+     * A bin with its latest fill and, once a few readings show it filling, the fill rate in points per
+     * hour and when it will be full at that rate ({@code fullAt}, the time it became full if it is).
+     */
     public record BinStatus(String device, String zone, Double fill, Instant at, boolean online, Instant lastSeen,
-            Double battery) {
-
-        static BinStatus of(Device d) {
-            return new BinStatus(d.id, d.zone, d.fill, d.lastTs, d.online, d.lastSeen, d.battery);
-        }
+            Double battery, Double fillRatePerHour, Instant fullAt) {
     }
 
     public record ReaderStatus(String device, String zone, String lastCard, String lastAction, Instant at,

@@ -21,9 +21,10 @@ final class Failures {
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 // No state: pool timeouts and lost connections. 08 connection, 40 rollback (deadlock,
-                // serialization), 53 insufficient resources, 57 operator intervention (shutdown).
+                // serialization), 53 insufficient resources, 57 operator intervention (shutdown), and
+                // H2's HYT00 lock timeout (the rule tick held the hall's row).
                 return state == null || state.startsWith("08") || state.startsWith("40")
-                        || state.startsWith("53") || state.startsWith("57");
+                        || state.startsWith("53") || state.startsWith("57") || state.equals("HYT00");
             }
         }
         return false;

@@ -144,7 +144,7 @@ public final class WindowRule {
                 s.mismatchOpen = false;
                 out.add(new Resolve(WorkOrderType.SIGN_MISMATCH, windowId, t,
                         new Text("标识牌与窗口状态一致", "The sign agrees with the window again"),
-                        Map.of("showing", String.valueOf(s.showing)), actor("SIGN_MISMATCH")));
+                        Map.of("agreedAt", t.toString()), actor("SIGN_MISMATCH")));
             }
             return;
         }

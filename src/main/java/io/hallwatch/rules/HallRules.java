@@ -8,7 +8,7 @@ import io.hallwatch.workorders.WorkOrderService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.util.function.Supplier;
 
@@ -24,6 +24,8 @@ public class HallRules {
     @Inject
     EntityManager em;
     @Inject
+    TransactionSynchronizationRegistry transactions;
+    @Inject
     CalendarService calendars;
     @Inject
     WorkOrderService orders;
@@ -34,10 +36,21 @@ public class HallRules {
 
     /** Locks the hall for this transaction (once) and returns what its rules need. */
     public HallContext lock(String hallId) {
-        Hall hall = em.find(Hall.class, hallId);
-        if (em.getLockMode(hall) != LockModeType.PESSIMISTIC_WRITE) {
-            em.lock(hall, LockModeType.PESSIMISTIC_WRITE);
+        String key = "hallwatch.rules.locked:" + hallId;
+        if (transactions.getResource(key) == null) {
+            // Plain FOR UPDATE: the PostgreSQL dialect's FOR NO KEY UPDATE is unknown to H2.
+            em.createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, hallId).getResultList();
+            transactions.putResource(key, Boolean.TRUE);
         }
+        return context(em.find(Hall.class, hallId));
+    }
+
+    /** What the hall's rules need, for reading their view without changing anything (no lock). */
+    public HallContext context(String hallId) {
+        return context(em.find(Hall.class, hallId));
+    }
+
+    private HallContext context(Hall hall) {
         return new HallContext(hall.id, hall.rules.withDefaults(), calendars.of(hall.id), ingest.listeningSince());
     }
 
@@ -57,18 +70,22 @@ public class HallRules {
     public void save(HallContext hall, String rule, String subject, Object state, Outcome outcome) {
         String id = RuleState.id(hall.hallId(), rule, subject);
         RuleState row = em.find(RuleState.class, id);
-        if (row == null) {
+        boolean created = row == null;
+        if (created) {
             row = new RuleState();
             row.id = id;
             row.hallId = hall.hallId();
             row.rule = rule;
             row.subject = subject;
-            em.persist(row);
         }
         row.value = state;
         row.state = Json.write(state);
         row.dueAt = outcome.dueAt();
         row.updatedAt = clock.instant();
+        if (created) {
+            // After the fields are set: Hibernate inserts the values an entity has when it is persisted.
+            em.persist(row);
+        }
         if (!outcome.commands().isEmpty()) {
             orders.apply(em.find(Hall.class, hall.hallId()), outcome.commands());
         }

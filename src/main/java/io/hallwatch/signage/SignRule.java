@@ -59,7 +59,7 @@ public final class SignRule {
             if (s.faultOpen) {
                 s.faultOpen = false;
                 out.add(new Resolve(WorkOrderType.SIGN_FAULT, device, t, new Text("标识牌恢复正常", "The sign works again"),
-                        Map.of("state", "ok"), actor("SIGN_FAULT")));
+                        Map.of("recoveredAt", t.toString()), actor("SIGN_FAULT")));
             }
         } else if (s.faultSince == null) {
             s.faultSince = t;
