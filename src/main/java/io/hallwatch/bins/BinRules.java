@@ -18,6 +18,11 @@ public class BinRules implements RuleRunner {
     HallRules rules;
 
     @Override
+    public boolean keyedByDevice() {
+        return true;
+    }
+
+    @Override
     public String rule() {
         return BinRule.RULE;
     }

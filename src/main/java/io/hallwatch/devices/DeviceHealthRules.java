@@ -25,6 +25,11 @@ public class DeviceHealthRules implements RuleRunner {
     Event<SensorFailure> failures;
 
     @Override
+    public boolean keyedByDevice() {
+        return true;
+    }
+
+    @Override
     public String rule() {
         return DeviceHealthRule.RULE;
     }

@@ -5,6 +5,7 @@ import io.hallwatch.devices.DeviceApi.Provisioned;
 import io.hallwatch.halls.Hall;
 import io.hallwatch.halls.HallWindow;
 import io.hallwatch.platform.ProblemException;
+import io.hallwatch.rules.HallRules;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -21,6 +22,8 @@ public class DeviceService {
 
     @Inject
     Clock clock;
+    @Inject
+    HallRules rules;
 
     public Provisioned provision(ProvisionDevice request) {
         if (Hall.findById(request.hall()) == null) {
@@ -35,6 +38,8 @@ public class DeviceService {
         if (device == null) {
             device = new Device();
             device.id = request.id();
+        } else {
+            rules.forgetDevice(device.id);
         }
         reset(device, request);
         String password = DeviceCredentials.newPassword();

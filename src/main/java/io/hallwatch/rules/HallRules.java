@@ -6,10 +6,12 @@ import io.hallwatch.ingest.MqttIngest;
 import io.hallwatch.platform.Json;
 import io.hallwatch.workorders.WorkOrderService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +35,8 @@ public class HallRules {
     MqttIngest ingest;
     @Inject
     Clock clock;
+    @Inject
+    Instance<RuleRunner> runners;
 
     /** Locks the hall for this transaction (once) and returns what its rules need. */
     public HallContext lock(String hallId) {
@@ -103,5 +107,14 @@ public class HallRules {
         if (row != null) {
             row.dueAt = null;
         }
+    }
+
+    /**
+     * Drops what the per-device rules remember of a device id, so that a replacement device provisioned
+     * under a revoked id starts clean. Its open work orders stay for people to close.
+     */
+    public void forgetDevice(String deviceId) {
+        List<String> perDevice = runners.stream().filter(RuleRunner::keyedByDevice).map(RuleRunner::rule).toList();
+        RuleState.delete("subject = ?1 and rule in ?2", deviceId, perDevice);
     }
 }

@@ -12,4 +12,9 @@ public interface RuleRunner {
     String rule();
 
     void onDue(HallContext hall, String subject, Instant now);
+
+    /** Whether the rule's subjects are device ids, whose states go when a device id is provisioned anew. */
+    default boolean keyedByDevice() {
+        return false;
+    }
 }

@@ -26,6 +26,11 @@ public class SignRules implements RuleRunner {
     WindowRules windows;
 
     @Override
+    public boolean keyedByDevice() {
+        return true;
+    }
+
+    @Override
     public String rule() {
         return SignRule.RULE;
     }
