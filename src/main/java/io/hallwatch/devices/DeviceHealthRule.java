@@ -60,9 +60,8 @@ public final class DeviceHealthRule {
         evaluate(s, t, out);
         if (online) {
             heard(s, at, t, out);
-        } else if (!s.statusOffline) {
-            s.statusOffline = true;
-            s.offlineSince = t;
+        } else {
+            s.saidOffline(t);
         }
         return judge(s, t, out);
     }
@@ -77,11 +76,7 @@ public final class DeviceHealthRule {
     }
 
     private void heard(DeviceHealthState s, Instant receivedAt, Instant t, List<OrderCommand> out) {
-        s.lastHeard = Times.latest(receivedAt, s.lastHeard);
-        s.statusOffline = false;
-        s.offlineSince = null;
-        if (s.offlineOpen) {
-            s.offlineOpen = false;
+        if (s.heard(receivedAt)) {
             out.add(new Resolve(WorkOrderType.SENSOR_OFFLINE, device.id, t, new Text("设备恢复上报", "The device is heard again"),
                     Map.of("heardAt", s.lastHeard.toString()), actor("SENSOR_OFFLINE")));
         }

@@ -19,8 +19,9 @@ import java.util.Map;
 /**
  * The scheduler tick of the hall rules: finds the rule states whose time has come (a grace period
  * over, a device silent too long, closing time) and lets their runners judge them, one transaction
- * per hall under the hall's lock. It does not run while the service is cut off from the broker:
- * devices may well be talking, the service just cannot hear them.
+ * per hall under the hall's lock. It does not run while the service is cut off from the broker
+ * (devices may well be talking, the service just cannot hear them), nor in the first
+ * {@code hallwatch.rules.tick-delay} after each connection, while the broker delivers what it kept.
  */
 @ApplicationScoped
 public class RuleTicker {
@@ -43,11 +44,12 @@ public class RuleTicker {
         all.forEach(runner -> runners.put(runner.rule(), runner));
     }
 
-    @Scheduled(every = "${hallwatch.rules.tick-interval:15s}", delayed = "${hallwatch.rules.tick-delay:30s}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${hallwatch.rules.tick-interval:15s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduled() {
-        if (ingest.isConnected()) {
-            tick(clock.instant());
+        Instant now = clock.instant();
+        // After each (re)connection, the broker first delivers what it kept: judge timers after that.
+        if (ingest.isConnected() && !ingest.listeningSince().isAfter(now.minus(config.tickDelay()))) {
+            tick(now);
         }
     }
 

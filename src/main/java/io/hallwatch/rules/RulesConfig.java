@@ -13,8 +13,8 @@ public interface RulesConfig {
     Duration tickInterval();
 
     /**
-     * How long after start-up the first tick waits, so that messages the broker kept while the service
-     * was down are handled before any timer is judged.
+     * How long after each connection to the broker (start-up, reconnection) the tick waits, so that the
+     * messages the broker kept meanwhile are handled before any timer is judged.
      */
     @WithDefault("30s")
     Duration tickDelay();

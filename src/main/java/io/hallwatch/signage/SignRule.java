@@ -73,9 +73,8 @@ public final class SignRule {
         evaluate(s, t, out);
         if (online) {
             heard(s, at, t, out);
-        } else if (!s.statusOffline) {
-            s.statusOffline = true;
-            s.offlineSince = t;
+        } else {
+            s.saidOffline(t);
         }
         return judge(s, t, out);
     }
@@ -92,11 +91,7 @@ public final class SignRule {
     }
 
     private void heard(SignDeviceState s, Instant receivedAt, Instant t, List<OrderCommand> out) {
-        s.lastHeard = Times.latest(receivedAt, s.lastHeard);
-        s.statusOffline = false;
-        s.offlineSince = null;
-        if (s.offlineOpen) {
-            s.offlineOpen = false;
+        if (s.heard(receivedAt)) {
             out.add(new Resolve(WorkOrderType.SIGN_OFFLINE, device, t, new Text("标识牌恢复在线", "The sign is heard again"),
                     Map.of("heardAt", s.lastHeard.toString()), actor("SIGN_OFFLINE")));
         }

@@ -5,7 +5,6 @@ import io.hallwatch.ingest.Topics;
 import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
 import io.hallwatch.support.ExternalServices;
-import io.hallwatch.support.MqttSessions;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -24,16 +23,7 @@ class ExternalServicesEndToEndTest extends HallFlowScenario {
     public static class RealServices implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            try {
-                MqttSessions.wipe(ExternalServices.mqttUrl(), CLIENT_ID);
-            } catch (Exception e) {
-                throw new IllegalStateException("cannot reach the test broker", e);
-            }
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", ExternalServices.PG_URL,
-                    "quarkus.datasource.username", ExternalServices.PG_USER,
-                    "hallwatch.mqtt.url", ExternalServices.mqttUrl(),
-                    "hallwatch.mqtt.client-id", CLIENT_ID);
+            return ExternalServices.serviceConfig(CLIENT_ID);
         }
     }
 

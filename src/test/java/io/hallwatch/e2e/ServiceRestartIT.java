@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +30,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The packaged service as operators run it, against PostgreSQL and Mosquitto: stopped with SIGTERM,
- * readings published while it is down, started again. Every reading arrives, none twice.
+ * readings published while it is down, started again. Every reading arrives, none twice, and the rules
+ * pick up where they were: the window is still vacant since the same instant, its order not opened twice.
  */
 @ExtendWith(ExternalServices.class)
 class ServiceRestartIT {
@@ -51,11 +53,14 @@ class ServiceRestartIT {
         MqttSessions.wipe(ExternalServices.mqttUrl(), clientId);
         start(1);
         TestHall hall = Api.provisionHall();
+        admin().body(Map.of("name", "重启大厅", "timezone", "Asia/Shanghai", "openingHours", Map.of("alwaysOpen", true),
+                "rules", Map.of("offPostGraceSeconds", 60))).put("/api/halls/" + hall.hall()).then().statusCode(200);
         String topic = Topics.reading(hall.hall(), DeviceKind.PRESENCE, hall.presence());
         Instant base = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
         try (DeviceClient presence = DeviceClient.connect(ExternalServices.mqttUrl(), hall.presence(), "x")) {
             presence.publish(topic, reading(base, 1));
             await().atMost(START).until(() -> accepted() == 1);
+            await().atMost(START).until(() -> offPostOrders(hall).size() == 1);
             stop();
             for (int seq = 2; seq <= 21; seq++) {
                 presence.publish(topic, reading(base, seq));
@@ -67,7 +72,18 @@ class ServiceRestartIT {
         assertEquals(0.0, rejectedOfAnyReason(), "nothing redelivered, nothing rejected");
         admin().get("/api/halls/" + hall.hall() + "/status").then()
                 .body("windows[0].presence.occupied", equalTo(false))
-                .body("windows[0].presence.at", equalTo(base.plusSeconds(21).toString()));
+                .body("windows[0].presence.at", equalTo(base.plusSeconds(21).toString()))
+                .body("windows[0].state", equalTo("vacant"))
+                .body("windows[0].vacantSince", equalTo(base.plusSeconds(1).toString()));
+        List<Map<String, Object>> orders = offPostOrders(hall);
+        assertEquals(1, orders.size(), "the open order is not opened again after the restart");
+        assertEquals("OPEN", orders.get(0).get("status"));
+        assertEquals(base.plusSeconds(61).toString(), orders.get(0).get("openedAt"));
+    }
+
+    private static List<Map<String, Object>> offPostOrders(TestHall hall) {
+        return admin().get("/api/work-orders?type=OFF_POST&hall=" + hall.hall()).then().statusCode(200)
+                .extract().jsonPath().getList("$");
     }
 
     private static String reading(Instant base, int seq) {
@@ -107,7 +123,9 @@ class ServiceRestartIT {
                 "QUARKUS_DATASOURCE_JDBC_URL", ExternalServices.PG_URL,
                 "QUARKUS_DATASOURCE_USERNAME", ExternalServices.PG_USER,
                 "HALLWATCH_MQTT_URL", ExternalServices.mqttUrl(),
-                "HALLWATCH_MQTT_CLIENT_ID", clientId));
+                "HALLWATCH_MQTT_CLIENT_ID", clientId,
+                "HALLWATCH_RULES_TICK_INTERVAL", "1s",
+                "HALLWATCH_RULES_TICK_DELAY", "3s"));
         File log = dir.resolve("service-" + run + ".log").toFile();
         service = builder.redirectErrorStream(true).redirectOutput(log).start();
         RestAssured.port = port;

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -25,6 +26,23 @@ public class ExternalServices implements ExecutionCondition {
 
     public static String mqttUrl() {
         return "tcp://" + MQTT_HOST + ":" + MQTT_PORT;
+    }
+
+    /**
+     * The configuration of a test profile that runs the service on PostgreSQL and Mosquitto instead of
+     * the embedded parts, under {@code clientId}, whose broker session is wiped first.
+     */
+    public static Map<String, String> serviceConfig(String clientId) {
+        try {
+            MqttSessions.wipe(mqttUrl(), clientId);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot reach the test broker", e);
+        }
+        return Map.of(
+                "quarkus.datasource.jdbc.url", PG_URL,
+                "quarkus.datasource.username", PG_USER,
+                "hallwatch.mqtt.url", mqttUrl(),
+                "hallwatch.mqtt.client-id", clientId);
     }
 
     @Override
