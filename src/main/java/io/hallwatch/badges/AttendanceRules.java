@@ -39,12 +39,15 @@ public class AttendanceRules implements RuleRunner {
         coverage.ensure(hall, now);
     }
 
-    /** Starts the hall's attendance rules, and any window's coverage check, that have not started. */
+    /**
+     * Starts the hall's attendance rules and its windows' coverage checks if they have not started.
+     * Cheap once started (called on every tap): windows added later join at the hall's next closing.
+     */
     public void ensure(HallContext hall, Instant now) {
         if (rules.state(hall, RULE, hall.hallId(), AttendanceState.class, () -> null) == null) {
             advance(hall, new AttendanceState(), now);
+            coverage.ensure(hall, now);
         }
-        coverage.ensure(hall, now);
     }
 
     private void advance(HallContext hall, AttendanceState s, Instant now) {

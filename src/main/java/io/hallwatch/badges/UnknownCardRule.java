@@ -22,6 +22,9 @@ public final class UnknownCardRule {
     private final String device;
     private final String zone;
 
+    /** Most card UIDs an order lists. */
+    static final int MAX_CARDS = 20;
+
     /** {@code zone}: where the reader is, for people; may be null. */
     public UnknownCardRule(String device, String zone) {
         this.device = device;
@@ -38,6 +41,10 @@ public final class UnknownCardRule {
         }
         List<String> cards = new ArrayList<>(openCards);
         cards.add(card);
+        // The newest few are enough to act on, and keep the order's details within their column.
+        if (cards.size() > MAX_CARDS) {
+            cards = new ArrayList<>(cards.subList(cards.size() - MAX_CARDS, cards.size()));
+        }
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("cards", cards);
         details.put("lastCard", card);

@@ -1,12 +1,16 @@
 package io.hallwatch.ingest;
 
+import io.hallwatch.devices.Device;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Handles inbound messages in batches: parse each topic and payload (pure), pass the registry gate,
@@ -29,6 +33,8 @@ public class IngestProcessor {
     IngestMetrics metrics;
     @Inject
     Clock clock;
+    @Inject
+    Instance<BatchPreparation> preparations;
 
     @Inject
     IngestProcessor(IngestConfig config) {
@@ -43,6 +49,7 @@ public class IngestProcessor {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         QuarkusTransaction.requiringNew().run(() -> {
             outcomes.clear();
+            prepare(batch);
             for (InboundMessage message : batch) {
                 outcomes.add(handleOne(message));
             }
@@ -54,6 +61,22 @@ public class IngestProcessor {
                 metrics.rejected(outcome.rejection());
             }
             metrics.handled(outcome.message().receivedNanos());
+        }
+    }
+
+    /** Loads the batch's devices in one query, and lets the features load what they need for them. */
+    private void prepare(List<InboundMessage> batch) {
+        Set<String> ids = new HashSet<>();
+        for (InboundMessage message : batch) {
+            try {
+                ids.add(DeviceTopic.parse(message.topic()).device());
+            } catch (MessageRejectedException e) {
+                // Rejected again, and kept, when the message itself is handled.
+            }
+        }
+        if (!ids.isEmpty()) {
+            List<Device> devices = Device.list("id in ?1", ids);
+            preparations.forEach(p -> p.prepare(devices));
         }
     }
 

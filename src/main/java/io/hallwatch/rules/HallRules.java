@@ -2,6 +2,8 @@ package io.hallwatch.rules;
 
 import io.hallwatch.calendar.CalendarService;
 import io.hallwatch.halls.Hall;
+import io.hallwatch.devices.Device;
+import io.hallwatch.ingest.BatchPreparation;
 import io.hallwatch.ingest.MqttIngest;
 import io.hallwatch.platform.Json;
 import io.hallwatch.workorders.WorkOrderService;
@@ -11,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -21,7 +26,7 @@ import java.util.function.Supplier;
  * plain-Java rule decide, and saves the state with the work-order commands in the same transaction.
  */
 @ApplicationScoped
-public class HallRules {
+public class HallRules implements BatchPreparation {
 
     @Inject
     EntityManager em;
@@ -116,5 +121,22 @@ public class HallRules {
     public void forgetDevice(String deviceId) {
         List<String> perDevice = runners.stream().filter(RuleRunner::keyedByDevice).map(RuleRunner::rule).toList();
         RuleState.delete("subject = ?1 and rule in ?2", deviceId, perDevice);
+    }
+
+    /** Loads the states of an ingest batch's devices and their windows in one query (they stay in the session). */
+    @Override
+    public void prepare(Collection<Device> devices) {
+        Set<String> halls = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
+        for (Device device : devices) {
+            halls.add(device.hallId);
+            subjects.add(device.id);
+            if (device.windowId != null) {
+                subjects.add(device.windowId);
+            }
+        }
+        // The rows stay in the persistence context, where state() and save() find them without a query.
+        em.createQuery("from RuleState where hallId in :halls and subject in :subjects", RuleState.class)
+                .setParameter("halls", halls).setParameter("subjects", subjects).getResultList();
     }
 }
