@@ -123,7 +123,7 @@ public class HallRules implements BatchPreparation {
         RuleState.delete("subject = ?1 and rule in ?2", deviceId, perDevice);
     }
 
-    /** Loads the states of an ingest batch's devices and their windows in one query (they stay in the session). */
+    /** Locks the halls of an ingest batch and loads the states of its devices and their windows in one query. */
     @Override
     public void prepare(Collection<Device> devices) {
         Set<String> halls = new HashSet<>();
@@ -135,6 +135,8 @@ public class HallRules implements BatchPreparation {
                 subjects.add(device.windowId);
             }
         }
+        // Lock first: states read before the lock could be older than what a tick is committing.
+        halls.stream().sorted().forEach(this::lock);
         // The rows stay in the persistence context, where state() and save() find them without a query.
         em.createQuery("from RuleState where hallId in :halls and subject in :subjects", RuleState.class)
                 .setParameter("halls", halls).setParameter("subjects", subjects).getResultList();

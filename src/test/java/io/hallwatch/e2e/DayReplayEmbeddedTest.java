@@ -4,9 +4,9 @@ import io.hallwatch.ingest.EmbeddedBroker;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** The replayed morning on the embedded default: embedded broker and H2 file database. */
+/** The replayed day on the embedded default: embedded broker and H2 file database. */
 @QuarkusTest
-class MorningReplayEmbeddedTest extends MorningReplay {
+class DayReplayEmbeddedTest extends DayReplay {
 
     @Inject
     EmbeddedBroker broker;

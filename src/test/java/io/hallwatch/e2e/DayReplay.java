@@ -2,6 +2,7 @@ package io.hallwatch.e2e;
 
 import static io.hallwatch.support.Api.admin;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.hallwatch.calendar.DayKind;
@@ -38,11 +39,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Replays a morning of one hall from {@code replay/morning.txt} over real MQTT, with the service's
- * clock following the replay, and checks the exact set of work orders opened and resolved against
- * {@code replay/morning-expected.txt}. Run by subclasses on each broker and database pairing.
+ * Replays a day of one hall from {@code replay/day.txt} over real MQTT, with the service's clock
+ * following the replay, and checks the exact set of work orders opened and resolved against
+ * {@code replay/day-expected.txt}, and the day's attendance. Run by subclasses on each broker and
+ * database pairing.
  */
-abstract class MorningReplay {
+abstract class DayReplay {
 
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -76,15 +78,25 @@ abstract class MorningReplay {
     }
 
     @Test
-    void aReplayedMorningOpensAndResolvesExactlyTheExpectedOrders() throws Exception {
+    void aReplayedDayOpensAndResolvesExactlyTheExpectedOrdersAndJudgesAttendance() throws Exception {
         await().atMost(WAIT).until(ingest::isConnected);
         day = nextRegularMonday();
         provisionHall();
-        for (String line : lines("replay/morning.txt")) {
+        for (String line : lines("replay/day.txt")) {
             play(line);
         }
-        List<String> expected = lines("replay/morning-expected.txt");
+        List<String> expected = lines("replay/day-expected.txt");
         assertEquals(expected.stream().sorted().toList(), actualOrders(expected).stream().sorted().toList());
+        String late = "days.find { it.staff == 'a2-" + hall + "' }";
+        String onTime = "days.find { it.staff == 'a1-" + hall + "' }";
+        admin().get("/api/attendance?hall=" + hall + "&from=" + day + "&to=" + day).then().statusCode(200)
+                .body(late + ".lateMinutes", equalTo(40))
+                .body(late + ".earlyMinutes", equalTo(30))
+                .body(late + ".final", equalTo(true))
+                .body(onTime + ".late", equalTo(false))
+                .body(onTime + ".early", equalTo(false))
+                .body(onTime + ".missingOut", equalTo(false))
+                .body("tallies.find { it.staff == 'a2-" + hall + "' }.lateOrEarly", equalTo(2));
     }
 
     /** A Monday at least a week ahead that is an ordinary working day, so the replay never meets a holiday. */
@@ -112,6 +124,7 @@ abstract class MorningReplay {
         device("p2", DeviceKind.PRESENCE, Map.of("window", "W02"));
         device("s2", DeviceKind.SIGNAGE, Map.of("window", "W02"));
         device("bin1", DeviceKind.BIN, Map.of("zone", "东侧等候区 east waiting area"));
+        device("bin2", DeviceKind.BIN, Map.of("zone", "西侧填表台 west form desk"));
         device("r1", DeviceKind.BADGE, Map.of("zone", "员工通道 staff entrance"));
         for (String symbol : ids.keySet()) {
             clients.put(symbol, DeviceClient.connect(brokerUrl(), ids.get(symbol), passwords.get(symbol)));
@@ -229,7 +242,7 @@ abstract class MorningReplay {
     }
 
     private static List<String> lines(String resource) throws IOException {
-        try (InputStream in = MorningReplay.class.getClassLoader().getResourceAsStream(resource)) {
+        try (InputStream in = DayReplay.class.getClassLoader().getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
                     .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
         }

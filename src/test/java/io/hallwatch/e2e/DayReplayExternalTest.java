@@ -5,11 +5,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** The replayed morning against real PostgreSQL and a real Mosquitto, as in production. */
+/** The replayed day against real PostgreSQL and a real Mosquitto, as in production. */
 @ExtendWith(ExternalServices.class)
 @QuarkusTest
 @TestProfile(ExternalServicesEndToEndTest.RealServices.class)
-class MorningReplayExternalTest extends MorningReplay {
+class DayReplayExternalTest extends DayReplay {
 
     @Override
     String brokerUrl() {
