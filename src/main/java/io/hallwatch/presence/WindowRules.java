@@ -36,9 +36,16 @@ public class WindowRules implements RuleRunner {
         run(rules.lock(sensor.hallId), sensor.windowId, (rule, s) -> rule.presence(s, occupied, ts));
     }
 
-    /** What the window's sign shows; null when the sign cannot be trusted. */
+    /**
+     * What the window's sign shows; null when the sign cannot be trusted. A heartbeat of the sign that
+     * says the same changes nothing for the window, so it costs no write.
+     */
     public void sign(String hallId, String windowId, SignShowing showing, Instant at) {
-        run(rules.lock(hallId), windowId, (rule, s) -> rule.sign(s, showing, at));
+        HallContext hall = rules.lock(hallId);
+        WindowState current = rules.state(hall, rule(), windowId, WindowState.class, WindowState::new);
+        if (current.evaluatedAt == null || current.showing != showing) {
+            run(hall, windowId, (rule, s) -> rule.sign(s, showing, at));
+        }
     }
 
     void onSensorFailure(@Observes SensorFailure failure) {
