@@ -69,6 +69,6 @@ public class DeviceHealthRules implements RuleRunner {
         if (device.windowId == null) {
             return device.zone == null ? device.id : device.zone;
         }
-        return HallWindow.find(device.hallId, device.windowId).map(w -> w.name).orElse(device.windowId);
+        return HallWindow.nameOf(device.hallId, device.windowId);
     }
 }

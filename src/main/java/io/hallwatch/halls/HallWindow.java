@@ -40,6 +40,11 @@ public class HallWindow extends PanacheEntityBase {
         return find("hallId = ?1 and windowId = ?2", hallId, windowId).firstResultOptional();
     }
 
+    /** The window's name for people, or its id if it no longer exists. */
+    public static String nameOf(String hallId, String windowId) {
+        return find(hallId, windowId).map(w -> w.name).orElse(windowId);
+    }
+
     public static List<HallWindow> ofHall(String hallId) {
         return list("hallId = ?1 order by windowId", hallId);
     }

@@ -56,13 +56,9 @@ public class SignRules implements RuleRunner {
 
     private void run(HallContext hall, Device sign, BiFunction<SignRule, SignDeviceState, Outcome> step) {
         SignDeviceState s = rules.state(hall, rule(), sign.id, SignDeviceState.class, SignDeviceState::new);
-        SignRule rule = new SignRule(hall, sign.id, sign.windowId, () -> windowName(sign));
+        SignRule rule = new SignRule(hall, sign.id, sign.windowId, () -> HallWindow.nameOf(sign.hallId, sign.windowId));
         Outcome outcome = step.apply(rule, s);
         rules.save(hall, rule(), sign.id, s, outcome);
         windows.sign(sign.hallId, sign.windowId, rule.trustedShowing(s, s.evaluatedAt), s.evaluatedAt);
-    }
-
-    private static String windowName(Device sign) {
-        return HallWindow.find(sign.hallId, sign.windowId).map(w -> w.name).orElse(sign.windowId);
     }
 }
