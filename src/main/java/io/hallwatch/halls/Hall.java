@@ -1,6 +1,7 @@
 package io.hallwatch.halls;
 
 import io.hallwatch.platform.JsonColumn;
+import io.hallwatch.workorders.OrderDeadlines;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -27,6 +28,8 @@ public class Hall extends PanacheEntityBase {
     public OpeningHours openingHours;
     @Convert(converter = RuleSettingsColumn.class)
     public RuleSettings rules;
+    @Convert(converter = DeadlinesColumn.class)
+    public OrderDeadlines deadlines;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")
@@ -34,6 +37,18 @@ public class Hall extends PanacheEntityBase {
 
     public ZoneId zone() {
         return ZoneId.of(timezone);
+    }
+
+    /** The work-order deadlines of this hall (halls from before they existed take the defaults). */
+    public OrderDeadlines deadlines() {
+        return deadlines == null ? OrderDeadlines.defaults() : deadlines;
+    }
+
+    @Converter
+    public static class DeadlinesColumn extends JsonColumn<OrderDeadlines> {
+        public DeadlinesColumn() {
+            super(OrderDeadlines.class);
+        }
     }
 
     @Converter

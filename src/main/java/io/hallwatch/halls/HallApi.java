@@ -1,6 +1,7 @@
 package io.hallwatch.halls;
 
 import io.hallwatch.platform.Ids;
+import io.hallwatch.workorders.OrderDeadlines;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -20,27 +21,43 @@ public final class HallApi {
             @NotBlank String timezone,
             @Pattern(regexp = "zh|en", message = "must be zh or en") String language,
             OpeningHours openingHours,
-            RuleSettings rules) {
+            RuleSettings rules,
+            OrderDeadlines deadlines) {
+
+        public CreateHall(String id, String name, String timezone, String language, OpeningHours openingHours,
+                RuleSettings rules) {
+            this(id, name, timezone, language, openingHours, rules, null);
+        }
 
         HallSettings settings() {
-            return new HallSettings(name, timezone, language, openingHours, rules);
+            return new HallSettings(name, timezone, language, openingHours, rules, deadlines);
         }
     }
 
-    /** {@code PUT /api/halls/{hall}}: replaces everything but the id. */
+    /**
+     * {@code PUT /api/halls/{hall}}: replaces everything but the id. {@code deadlines} are the work-order
+     * deadlines per type ({@code {"BIN_FULL": {"acknowledgeMinutes": 15, "resolveMinutes": 30}}}).
+     */
     public record HallSettings(
             @NotBlank @Size(max = 200) String name,
             @NotBlank String timezone,
             @Pattern(regexp = "zh|en", message = "must be zh or en") String language,
             OpeningHours openingHours,
-            RuleSettings rules) {
+            RuleSettings rules,
+            OrderDeadlines deadlines) {
+
+        public HallSettings(String name, String timezone, String language, OpeningHours openingHours,
+                RuleSettings rules) {
+            this(name, timezone, language, openingHours, rules, null);
+        }
     }
 
     public record HallView(String id, String name, String timezone, String language,
-            OpeningHours openingHours, RuleSettings rules) {
+            OpeningHours openingHours, RuleSettings rules, OrderDeadlines deadlines) {
 
         static HallView of(Hall hall) {
-            return new HallView(hall.id, hall.name, hall.timezone, hall.language, hall.openingHours, hall.rules);
+            return new HallView(hall.id, hall.name, hall.timezone, hall.language, hall.openingHours, hall.rules,
+                    hall.deadlines().withDefaults());
         }
     }
 

@@ -10,6 +10,7 @@ import io.hallwatch.halls.HallApi.StaffView;
 import io.hallwatch.halls.HallApi.WindowSettings;
 import io.hallwatch.halls.HallApi.WindowView;
 import io.hallwatch.platform.ProblemException;
+import io.hallwatch.workorders.OrderDeadlines;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -154,6 +155,8 @@ public class HallService {
         RuleSettings rules = Objects.requireNonNullElse(settings.rules(), RuleSettings.defaults()).withDefaults();
         problems.addAll(hours.problems());
         problems.addAll(rules.problems());
+        OrderDeadlines deadlines = Objects.requireNonNullElse(settings.deadlines(), OrderDeadlines.defaults());
+        problems.addAll(deadlines.problems());
         if (!problems.isEmpty()) {
             throw ProblemException.badRequest(String.join("; ", problems));
         }
@@ -162,6 +165,7 @@ public class HallService {
         hall.language = Objects.requireNonNullElse(settings.language(), "zh");
         hall.openingHours = hours;
         hall.rules = rules;
+        hall.deadlines = deadlines.withDefaults();
         hall.updatedAt = clock.instant();
     }
 

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -135,6 +136,23 @@ public class MqttIngest {
         return since == null ? clock.instant() : since;
     }
 
+    /**
+     * Publishes {@code payload} on {@code topic} at QoS 1 (not retained) and waits for the broker's
+     * acknowledgement, for the service's own topics (alerts). Fails while disconnected or when the
+     * broker does not acknowledge in time; the caller keeps the message and tries again.
+     */
+    public void publish(String topic, byte[] payload, Duration timeout) {
+        MqttAsyncClient current = client;
+        if (current == null || !current.isConnected()) {
+            throw new IllegalStateException("not connected to the MQTT broker");
+        }
+        try {
+            current.publish(topic, payload, QOS, false).waitForCompletion(timeout.toMillis());
+        } catch (MqttException e) {
+            throw new IllegalStateException("MQTT publish failed: " + e.getMessage(), e);
+        }
+    }
+
     /** How many times the client has connected since start-up, reconnections included. */
     public int connections() {
         return connection.get();
@@ -232,7 +250,7 @@ public class MqttIngest {
 
         @Override
         public void deliveryComplete(IMqttDeliveryToken token) {
-            // The service publishes nothing on this client.
+            // Alerts wait for their own token in publish().
         }
 
         /** Message ids are per connection: after a reconnect the broker redelivers instead. */

@@ -1,6 +1,8 @@
 package io.hallwatch.platform;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -27,6 +29,12 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** {@code value} as the JSON object it writes to, as a map. */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> toMap(Object value) {
+        return MAPPER.convertValue(value, LinkedHashMap.class);
     }
 
     public static <T> T read(String text, Class<T> type) {

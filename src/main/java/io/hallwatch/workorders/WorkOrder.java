@@ -58,11 +58,56 @@ public class WorkOrder extends PanacheEntityBase {
     public int reopenCount;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "acknowledged_by")
+    public String acknowledgedBy;
+    @Column(name = "resolved_by")
+    public String resolvedBy;
+    @Column(name = "ack_due_at")
+    public Instant ackDueAt;
+    @Column(name = "resolve_due_at")
+    public Instant resolveDueAt;
+    /** The earliest deadline not yet missed, while the order is open; what escalation looks for. */
+    @Column(name = "next_deadline_at")
+    public Instant nextDeadlineAt;
+    /** How many times the order escalated: by a missed deadline or by its rule (a critical bin). */
+    public int escalations;
+    @Column(name = "ack_missed")
+    public boolean ackMissed;
+    @Column(name = "resolve_missed")
+    public boolean resolveMissed;
+    /** Where, for people: the window's name, or the device's window or zone. */
+    public String place;
+    /**
+     * The open key this order held when a person resolved it while its rule still saw the condition:
+     * no new order opens for that key until the condition clears.
+     */
+    @Column(name = "held_key")
+    public String heldKey;
     @Version
     public long version;
 
     static String openKey(String hallId, WorkOrderType type, String subject) {
         return hallId + "|" + type + "|" + subject;
+    }
+
+    public boolean isClosed() {
+        return status == WorkOrderStatus.RESOLVED || status == WorkOrderStatus.AUTO_RESOLVED;
+    }
+
+    /** Sets when escalation next looks at this order: the earliest deadline it has not missed yet. */
+    void scheduleNextDeadline() {
+        Instant next = null;
+        if (!isClosed() && acknowledgedAt == null && !ackMissed) {
+            next = ackDueAt;
+        }
+        if (!isClosed() && !resolveMissed && resolveDueAt != null && (next == null || resolveDueAt.isBefore(next))) {
+            next = resolveDueAt;
+        }
+        nextDeadlineAt = next;
+    }
+
+    static Optional<WorkOrder> findHeld(String hallId, WorkOrderType type, String subject) {
+        return find("heldKey", openKey(hallId, type, subject)).firstResultOptional();
     }
 
     public static Optional<WorkOrder> findOpen(String hallId, WorkOrderType type, String subject) {

@@ -22,8 +22,13 @@ import java.util.Map;
 @Table(name = "work_order_event")
 public class WorkOrderEvent extends PanacheEntityBase {
 
-    /** What happened to the order. */
-    public enum Kind { OPENED, REOPENED, UPDATED, ESCALATED, AUTO_RESOLVED, ACKNOWLEDGED, RESOLVED }
+    /**
+     * What happened to the order. {@code CONDITION_CLEARED}: after a person resolved the order, the
+     * sensors stopped seeing its condition, so a new order may open when it returns.
+     */
+    public enum Kind {
+        OPENED, REOPENED, UPDATED, ESCALATED, AUTO_RESOLVED, ACKNOWLEDGED, RESOLVED, CONDITION_CLEARED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

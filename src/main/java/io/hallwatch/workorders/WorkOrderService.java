@@ -20,13 +20,17 @@ import java.util.Optional;
  * Opens, escalates and auto-resolves work orders for the hall rules, keeping each change in the
  * order's history. Runs inside the caller's transaction (the rule's), so an order changes together
  * with the rule state that caused it. At most one order per hall, type and subject is open; a
- * condition that returns within the hall's re-open window re-opens the order it had closed.
+ * condition that returns within the hall's re-open window re-opens the order it had closed. An order
+ * a person resolved while its condition lasted holds its key: the rule opens no new order for it until
+ * the condition has cleared.
  */
 @ApplicationScoped
 public class WorkOrderService {
 
     @Inject
     Clock clock;
+    @Inject
+    OrderHistory history;
 
     public void apply(Hall hall, List<OrderCommand> commands) {
         for (OrderCommand command : commands) {
@@ -43,7 +47,8 @@ public class WorkOrderService {
     }
 
     private void open(Hall hall, Open command) {
-        if (WorkOrder.findOpen(hall.id, command.type(), command.subject()).isPresent()) {
+        if (WorkOrder.findOpen(hall.id, command.type(), command.subject()).isPresent()
+                || WorkOrder.findHeld(hall.id, command.type(), command.subject()).isPresent()) {
             return;
         }
         Duration reopenWindow = Duration.ofSeconds(hall.rules.withDefaults().reopenWindowSeconds());
@@ -59,6 +64,7 @@ public class WorkOrderService {
             order.openedAt = command.at();
             order.conditionSince = command.since();
             order.severity = command.severity();
+            order.place = Places.of(hall.id, command.subject());
         } else {
             order.reopenCount++;
             order.resolvedAt = null;
@@ -69,8 +75,22 @@ public class WorkOrderService {
         order.summary = command.summary().in(hall.language);
         order.details = new LinkedHashMap<>(command.details());
         order.updatedAt = clock.instant();
+        startDeadlines(hall, order);
         order.persist();
-        record(order, kind, command.at(), command.actor(), order.summary, command.details());
+        history.record(hall, order, kind, command.at(), command.actor(), order.summary, command.details());
+    }
+
+    /** Deadlines count from when the service opens the order, which is when people can first hear of it. */
+    private void startDeadlines(Hall hall, WorkOrder order) {
+        OrderDeadlines.Deadline deadline = hall.deadlines().of(order.type);
+        Instant now = clock.instant();
+        if (order.acknowledgedAt == null) {
+            order.ackDueAt = now.plus(deadline.acknowledge());
+            order.ackMissed = false;
+        }
+        order.resolveDueAt = now.plus(deadline.resolve());
+        order.resolveMissed = false;
+        order.scheduleNextDeadline();
     }
 
     private void escalate(Hall hall, Escalate command) {
@@ -79,9 +99,10 @@ public class WorkOrderService {
             return;
         }
         order.severity = command.severity();
+        order.escalations++;
         order.details.putAll(command.details());
         order.updatedAt = clock.instant();
-        record(order, Kind.ESCALATED, command.at(), command.actor(), command.reason().in(hall.language),
+        history.record(hall, order, Kind.ESCALATED, command.at(), command.actor(), command.reason().in(hall.language),
                 command.details());
     }
 
@@ -92,12 +113,14 @@ public class WorkOrderService {
         }
         order.details.putAll(command.details());
         order.updatedAt = clock.instant();
-        record(order, Kind.UPDATED, command.at(), command.actor(), command.reason().in(hall.language), command.details());
+        history.record(hall, order, Kind.UPDATED, command.at(), command.actor(), command.reason().in(hall.language),
+                command.details());
     }
 
     private void resolve(Hall hall, Resolve command) {
         WorkOrder order = WorkOrder.findOpen(hall.id, command.type(), command.subject()).orElse(null);
         if (order == null) {
+            release(hall, command);
             return;
         }
         Map<String, Object> evidence = new LinkedHashMap<>(command.details());
@@ -105,21 +128,22 @@ public class WorkOrderService {
         order.status = WorkOrderStatus.AUTO_RESOLVED;
         order.resolvedAt = command.at();
         order.openKey = null;
+        order.nextDeadlineAt = null;
         order.details.putAll(evidence);
         order.updatedAt = clock.instant();
-        record(order, Kind.AUTO_RESOLVED, command.at(), command.actor(), command.reason().in(hall.language), evidence);
+        history.record(hall, order, Kind.AUTO_RESOLVED, command.at(), command.actor(),
+                command.reason().in(hall.language), evidence);
     }
 
-    private static void record(WorkOrder order, Kind kind, Instant at, String actor, String reason,
-            Map<String, Object> evidence) {
-        WorkOrderEvent event = new WorkOrderEvent();
-        event.orderId = order.id;
-        event.at = at;
-        event.event = kind;
-        event.status = order.status;
-        event.actor = actor;
-        event.reason = reason;
-        event.evidence = new LinkedHashMap<>(evidence);
-        event.persist();
+    /** The condition of an order a person resolved has cleared: the next one may open. */
+    private void release(Hall hall, Resolve command) {
+        WorkOrder held = WorkOrder.findHeld(hall.id, command.type(), command.subject()).orElse(null);
+        if (held == null) {
+            return;
+        }
+        held.heldKey = null;
+        held.updatedAt = clock.instant();
+        history.record(hall, held, Kind.CONDITION_CLEARED, command.at(), command.actor(),
+                command.reason().in(hall.language), command.details());
     }
 }

@@ -7,12 +7,14 @@ import java.util.Map;
 
 /**
  * A work order as contract section 5 shows it; {@code history} only when one order is asked for.
- * Types, teams and statuses use their contract spelling.
+ * Types, teams and statuses use their contract spelling. Beyond the contract: who acknowledged and
+ * resolved it, its deadlines, how often it escalated, and {@code place} (where, for people).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record WorkOrderView(Long id, String hall, WorkOrderType type, Team team, Severity severity,
-        WorkOrderStatus status, String subject, Instant openedAt, Instant acknowledgedAt, Instant resolvedAt,
-        Instant conditionSince, String summary, Map<String, Object> details, int reopenCount,
+        WorkOrderStatus status, String subject, String place, Instant openedAt, Instant acknowledgedAt,
+        Instant resolvedAt, Instant conditionSince, String summary, Map<String, Object> details, int reopenCount,
+        String acknowledgedBy, String resolvedBy, Instant acknowledgeDueAt, Instant resolveDueAt, int escalations,
         List<HistoryEntry> history) {
 
     /** One change of the order: when, what, the status after it, who or which rule and sensor, why. */
@@ -24,8 +26,11 @@ public record WorkOrderView(Long id, String hall, WorkOrderType type, Team team,
         }
     }
 
-    static WorkOrderView of(WorkOrder o, List<HistoryEntry> history) {
-        return new WorkOrderView(o.id, o.hallId, o.type, o.team, o.severity, o.status, o.subject, o.openedAt,
-                o.acknowledgedAt, o.resolvedAt, o.conditionSince, o.summary, o.details, o.reopenCount, history);
+    public static WorkOrderView of(WorkOrder o, List<HistoryEntry> history) {
+        boolean open = !o.isClosed();
+        return new WorkOrderView(o.id, o.hallId, o.type, o.team, o.severity, o.status, o.subject, o.place,
+                o.openedAt, o.acknowledgedAt, o.resolvedAt, o.conditionSince, o.summary, o.details, o.reopenCount,
+                o.acknowledgedBy, o.resolvedBy, open && o.acknowledgedAt == null ? o.ackDueAt : null,
+                open ? o.resolveDueAt : null, o.escalations, history);
     }
 }

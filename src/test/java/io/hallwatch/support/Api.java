@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,12 +12,26 @@ import java.util.UUID;
 public final class Api {
 
     public static final String ADMIN_PASSWORD = "test-admin";
+    public static final String PERSON_PASSWORD = "crew-password-1";
 
     private Api() {
     }
 
     public static RequestSpecification admin() {
         return given().auth().preemptive().basic("admin", ADMIN_PASSWORD).contentType(ContentType.JSON);
+    }
+
+    /** REST calls of a person created with {@link #createUser}. */
+    public static RequestSpecification as(String username) {
+        return given().auth().preemptive().basic(username, PERSON_PASSWORD).contentType(ContentType.JSON);
+    }
+
+    /** Creates a person with {@code role} for {@code halls}, password {@link #PERSON_PASSWORD}; returns the user name. */
+    public static String createUser(String role, String... halls) {
+        String username = role + "-" + unique();
+        admin().body(Map.of("username", username, "name", "测试 " + username, "password", PERSON_PASSWORD,
+                "roles", List.of(role), "halls", List.of(halls))).post("/api/users").then().statusCode(201);
+        return username;
     }
 
     /** A suffix that keeps ids of this run apart from those of earlier runs on the same database. */

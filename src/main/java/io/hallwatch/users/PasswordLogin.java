@@ -1,0 +1,122 @@
+package io.hallwatch.users;
+
+import io.hallwatch.platform.SecretFiles;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * HTTP Basic login of the {@code admin} account and of the people in {@code app_user}. The admin
+ * password comes from {@code HALLWATCH_ADMIN_PASSWORD}; when that is unset, one is generated on first
+ * start and kept in {@code <data-dir>/admin-password}, readable only by the service's user. A person's
+ * identity carries their roles and, as the attribute {@link Caller#HALLS}, the halls they work for.
+ * A verified password is remembered for a few minutes (as a keyed digest, never in clear), so that a
+ * phone polling its orders does not cost a PBKDF2 round each time.
+ */
+@ApplicationScoped
+public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
+
+    public static final String ADMIN = "admin";
+
+    @ConfigProperty(name = "hallwatch.admin-password")
+    Optional<String> configured;
+    @ConfigProperty(name = "hallwatch.data-dir", defaultValue = "./data")
+    String dataDir;
+
+    private static final Duration REMEMBER = Duration.ofMinutes(5);
+    private static final String DUMMY_HASH = Passwords.hash("not a password of anyone");
+
+    private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
+    private final byte[] rememberKey = new byte[32];
+    private byte[] password;
+
+    @PostConstruct
+    void load() {
+        String value = configured.filter(p -> !p.isBlank()).orElseGet(
+                () -> SecretFiles.readOrCreate(dataDir, "admin-password", 18, true, "HALLWATCH_ADMIN_PASSWORD"));
+        password = value.getBytes(StandardCharsets.UTF_8);
+        new SecureRandom().nextBytes(rememberKey);
+    }
+
+    @Override
+    public Class<UsernamePasswordAuthenticationRequest> getRequestType() {
+        return UsernamePasswordAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(UsernamePasswordAuthenticationRequest request,
+            AuthenticationRequestContext context) {
+        String username = request.getUsername();
+        String given = new String(request.getPassword().getPassword());
+        if (ADMIN.equals(username)) {
+            if (!MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))) {
+                return Uni.createFrom().failure(new AuthenticationFailedException());
+            }
+            return Uni.createFrom().item(identity(ADMIN, Set.of(ADMIN), Set.of(Caller.ALL_HALLS)));
+        }
+        return context.runBlocking(() -> person(username, given));
+    }
+
+    /** Forgets what was verified for {@code username}, after its password, roles or halls changed. */
+    public void forget(String username) {
+        verified.remove(username);
+    }
+
+    private SecurityIdentity person(String username, String given) {
+        AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser>findById(username));
+        if (user == null) {
+            // Same cost as a wrong password, so that a probe cannot tell which user names exist.
+            Passwords.matches(given, DUMMY_HASH);
+            throw new AuthenticationFailedException();
+        }
+        byte[] digest = digest(username, given, user.passwordHash);
+        Remembered seen = verified.get(username);
+        boolean known = seen != null && seen.until().isAfter(Instant.now()) && MessageDigest.isEqual(seen.digest(), digest);
+        if (!known && !Passwords.matches(given, user.passwordHash)) {
+            throw new AuthenticationFailedException();
+        }
+        if (!known) {
+            verified.put(username, new Remembered(digest, Instant.now().plus(REMEMBER)));
+        }
+        return identity(username, user.roleSet(), user.hallSet());
+    }
+
+    private static SecurityIdentity identity(String username, Set<String> roles, Set<String> halls) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roles)
+                .addAttribute(Caller.HALLS, Set.copyOf(halls)).build();
+    }
+
+    private byte[] digest(String username, String given, String hash) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(rememberKey, "HmacSHA256"));
+            return mac.doFinal((username + "\n" + hash + "\n" + given).getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this JDK", e);
+        }
+    }
+
+    private record Remembered(byte[] digest, Instant until) {
+    }
+}
