@@ -2,6 +2,7 @@ package io.hallwatch.ingest;
 
 import io.hallwatch.devices.Device;
 import io.hallwatch.devices.DeviceCredentials;
+import io.hallwatch.users.PasswordLogin;
 import io.moquette.broker.security.IAuthenticator;
 import io.moquette.broker.security.IAuthorizatorPolicy;
 import io.moquette.broker.subscriptions.Topic;
@@ -13,8 +14,9 @@ import java.nio.charset.StandardCharsets;
 /**
  * Who may do what on the embedded broker. The service may read and write everything. A device logs
  * in with user name = device id and its provisioned password, and may only publish under its own id
- * (contract, section 1), and may not use the service's client id. With authentication off, anyone may
- * do anything.
+ * (contract, section 1), and may not use the service's client id. A person of {@code /api/users} (a
+ * crew handheld) logs in with their own user name and password and may only subscribe to the alerts
+ * of their halls and teams (contract, section 3). With authentication off, anyone may do anything.
  */
 @ApplicationScoped
 public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
@@ -23,6 +25,8 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     @Inject
     MqttConfig config;
+    @Inject
+    PasswordLogin people;
 
     String servicePassword() {
         return servicePassword;
@@ -44,11 +48,11 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             // A device taking the service's client id would cut the service off and end its session.
             return false;
         }
-        String hash = QuarkusTransaction.requiringNew().call(() -> {
-            Device device = Device.findById(username);
-            return device != null && device.isActive() ? device.credentialHash : null;
-        });
-        return DeviceCredentials.matches(secret, hash);
+        Device device = QuarkusTransaction.requiringNew().call(() -> Device.<Device>findById(username));
+        if (device != null) {
+            return device.isActive() && DeviceCredentials.matches(secret, device.credentialHash);
+        }
+        return people.check(username, secret).isPresent();
     }
 
     @Override
@@ -63,6 +67,12 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     @Override
     public boolean canRead(Topic topic, String user, String client) {
-        return !config.embedded().authentication() || EmbeddedBroker.SERVICE_USER.equals(user);
+        if (!config.embedded().authentication() || EmbeddedBroker.SERVICE_USER.equals(user)) {
+            return true;
+        }
+        if (user == null || QuarkusTransaction.requiringNew().call(() -> Device.findById(user)) != null) {
+            return false;
+        }
+        return people.find(user).map(caller -> caller.mayReadAlerts(topic.toString())).orElse(false);
     }
 }

@@ -55,6 +55,22 @@ public record Caller(String username, Set<String> roles, Set<String> halls) {
         return worksIn(hall) && teams().contains(team);
     }
 
+    /**
+     * Whether the caller may subscribe to {@code filter} on the broker: alerts of their halls and teams
+     * ({@code hallwatch/v1/<hall>/alerts/<team>}, or {@code +}/{@code #} for the team when they handle
+     * every team, or {@code +} for the hall when they work for every hall).
+     */
+    public boolean mayReadAlerts(String filter) {
+        String[] parts = filter.split("/", -1);
+        if (parts.length != 5 || !"hallwatch".equals(parts[0]) || !"v1".equals(parts[1]) || !"alerts".equals(parts[3])) {
+            return false;
+        }
+        boolean hall = "+".equals(parts[2]) ? allHalls() : !parts[2].contains("#") && worksIn(parts[2]);
+        boolean team = "+".equals(parts[4]) || "#".equals(parts[4]) ? teams().size() == Team.values().length
+                : Team.fromWire(parts[4]).map(teams()::contains).orElse(false);
+        return hall && team;
+    }
+
     /** How the caller appears in an order's history. */
     public String actor() {
         return "user:" + username;

@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.hallwatch.devices.DeviceKind;
@@ -44,6 +45,8 @@ import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.paho.client.mqttv3.MqttClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.MqttException;
+import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -206,6 +209,28 @@ class NotificationDeliveryTest {
             assertEquals("AUTO_RESOLVED", closed.get("status"));
             assertEquals(4, closed.get("reopenCount"));
         }
+    }
+
+    @Test
+    void aCrewHandheldLogsInAsItsPersonAndHearsOnlyItsTeamsAlerts() throws Exception {
+        String hall = hall("zh");
+        String cleaner = Api.createUser("cleaning", hall);
+        List<String> heard = new CopyOnWriteArrayList<>();
+        MqttClient handheld = new MqttClient(ingest.brokerUrl(), "handheld-" + Api.unique(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(cleaner);
+        options.setPassword("wrong-password".toCharArray());
+        assertThrows(MqttSecurityException.class, () -> handheld.connect(options));
+        options.setPassword(Api.PERSON_PASSWORD.toCharArray());
+        handheld.connect(options);
+        String alerts = Topics.ROOT + "/" + hall + "/alerts/";
+        assertThrows(MqttException.class, () -> handheld.subscribe(alerts + "ops", 1), "another team's alerts");
+        handheld.subscribe(alerts + "cleaning", 1, (topic, message) -> heard.add(topic));
+        apply(hall, binFull("b-1", Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> heard.size() == 1);
+        assertEquals(alerts + "cleaning", heard.get(0));
+        handheld.disconnect();
+        handheld.close();
     }
 
     @Test
