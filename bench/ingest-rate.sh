@@ -8,7 +8,9 @@
 # external needs PostgreSQL on 127.0.0.1:5432 (trust, user postgres), as .ci/run starts it, and the
 # mosquitto binary: the script runs its own Mosquitto on port 18830 with deploy/mosquitto/hallwatch.conf's
 # queue settings (a stock Mosquitto queues only 1000 messages per client and drops the rest).
-# The service jar is built if missing.
+# The service jar is built if missing. BENCH_DEAD_CHANNEL=1 gives every team of the hall a webhook
+# channel to a port that accepts connections and never answers, to show a channel that is down does
+# not slow ingest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mode=${1:-external}
@@ -16,7 +18,7 @@ devices=${2:-50}
 per_device=${3:-200}
 http=18181
 work=$(mktemp -d /tmp/hallwatch-bench.XXXXXX)
-trap 'kill "${pid:-0}" "${mosquitto_pid:-0}" 2>/dev/null || true; [ "${keep:-}" ] || rm -rf "$work"' EXIT
+trap 'kill "${pid:-0}" "${mosquitto_pid:-0}" "${hole_pid:-0}" 2>/dev/null || true; [ "${keep:-}" ] || rm -rf "$work"' EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 paho=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3/1.2.5 -name '*.jar' | head -n 1)
@@ -48,6 +50,16 @@ echo "mode=$mode: ready after ${ready_ms} ms (JVM start to /q/health/ready UP), 
 api() { curl -sSf -u admin:bench "$@"; }
 json() { api -H 'content-type: application/json' "$@"; }
 json -X POST "localhost:$http/api/halls" -d '{"id":"bench","name":"Bench","timezone":"Asia/Shanghai","openingHours":{"alwaysOpen":true}}' >/dev/null
+if [ "${BENCH_DEAD_CHANNEL:-}" ]; then
+  python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 18997)); s.listen(4096); time.sleep(10**6)' &
+  hole_pid=$!
+  for team in cleaning ops managers; do
+    json -X POST "localhost:$http/api/halls/bench/channels" \
+      -d "{\"team\":\"$team\",\"kind\":\"WEBHOOK\",\"name\":\"dead\",\"url\":\"http://127.0.0.1:18997/hook\"}" >/dev/null
+  done
+  echo "every team has a webhook channel that never answers"
+fi
 kinds=(presence bin signage badge)
 csv="id,hall,kind,window,zone"
 json -X POST "localhost:$http/api/staff" -d '{"id":"bench-a","name":"A","hall":"bench"}' >/dev/null
@@ -84,3 +96,4 @@ rss_load=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
 echo "handled $total messages in ${elapsed_ms} ms: $(( total * 1000 / elapsed_ms )) msg/s end to end (publish to handled)"
 curl -sf "localhost:$http/q/metrics" | grep -E '^hallwatch_ingest_handling_seconds\{quantile|^hallwatch_ingest_rejected_total\{.*\} [1-9]' || true
 echo "RSS after load $((rss_load / 1024)) MiB"
+curl -sf "localhost:$http/q/metrics" | grep -E '^hallwatch_notifications_total' || true

@@ -9,6 +9,13 @@ import jakarta.enterprise.event.Observes;
 public class CrewPage {
 
     void route(@Observes Router router) {
-        router.get("/crew").handler(context -> context.redirect("/crew/"));
+        // Vert.x matches "/crew/" on this route too: only the bare path is sent on.
+        router.get("/crew").handler(context -> {
+            if ("/crew".equals(context.request().path())) {
+                context.redirect("/crew/");
+            } else {
+                context.next();
+            }
+        });
     }
 }

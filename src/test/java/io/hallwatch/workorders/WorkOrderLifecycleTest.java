@@ -5,6 +5,7 @@ import static io.hallwatch.support.Api.as;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -157,6 +158,17 @@ class WorkOrderLifecycleTest {
         admin().get("/api/work-orders/" + id + "/deliveries").then()
                 .body("findAll { it.event == 'escalated' }.team", hasItem("managers"))
                 .body("findAll { it.event == 'escalated' }.team", hasItem("cleaning"));
+    }
+
+    @Test
+    void aBinPastItsCriticalFillEscalatesAtOnceAndTheManagersAreTold() {
+        apply(binFull("b-1", T0), new OrderCommand.Escalate(WorkOrderType.BIN_FULL, "b-1", T0.plusSeconds(60),
+                Severity.CRITICAL, new Text("将溢出", "About to overflow"), Map.of("fill", 95), "rule:BIN_FULL sensor:b-1"));
+        long id = onlyOrder();
+        admin().get("/api/work-orders/" + id).then().body("severity", equalTo("CRITICAL")).body("escalations", equalTo(1));
+        admin().get("/api/work-orders/" + id + "/deliveries").then()
+                .body("findAll { it.event == 'escalated' }.team", hasItem("managers"))
+                .body("findAll { it.event == 'opened' }.team", everyItem(equalTo("cleaning")));
     }
 
     @Test
