@@ -21,9 +21,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.paho.client.mqttv3.MqttClient;
+import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
+import org.eclipse.paho.client.mqttv3.persist.MemoryPersistence;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.Test;
  * The end-to-end flow of the foundation issue, run against each broker and database pairing by its
  * subclasses: provision over REST, publish as real devices, see the hall status change, see bad
  * messages rejected and counted while good ones flow, and receive what was published while the
- * service was away, once each.
+ * service was away, once each; and a work order reach a crew handheld on the alerts topic.
  */
 abstract class HallFlowScenario {
 
@@ -70,6 +74,28 @@ abstract class HallFlowScenario {
 
     String topic(DeviceKind kind, String device) {
         return Topics.reading(hall.hall(), kind, device);
+    }
+
+    @Test
+    void aBinPastTwoThirdsReachesTheCleaningCrewOnItsAlertsTopic() throws Exception {
+        String cleaner = Api.createUser("cleaning", hall.hall());
+        List<String> heard = new CopyOnWriteArrayList<>();
+        MqttClient handheld = new MqttClient(ingest.brokerUrl(), "handheld-" + hall.hall(), new MemoryPersistence());
+        MqttConnectOptions options = new MqttConnectOptions();
+        options.setUserName(cleaner);
+        options.setPassword(Api.PERSON_PASSWORD.toCharArray());
+        handheld.connect(options);
+        handheld.subscribe(Topics.alerts(hall.hall(), "cleaning"), 1,
+                (topic, message) -> heard.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        try (DeviceClient bin = device(hall.bin())) {
+            bin.publish(topic(DeviceKind.BIN, hall.bin()), "{\"ts\":\"" + now() + "\",\"fill\":75}");
+            await().atMost(WAIT).until(() -> heard.size() == 1);
+        } finally {
+            handheld.disconnect();
+            handheld.close();
+        }
+        assertTrue(heard.get(0).contains("\"event\":\"opened\""), heard.get(0));
+        assertTrue(heard.get(0).contains("\"type\":\"BIN_FULL\""), heard.get(0));
     }
 
     @Test
