@@ -66,7 +66,7 @@ public class NotifyLatency {
         }
         server.stop(0);
         List<Double> sorted = millis.stream().sorted().toList();
-        System.out.printf("bins=%d median=%.0f ms max=%.0f ms (poll interval bounds it)%n", sorted.size(),
+        System.out.printf("bins=%d median=%.0f ms max=%.0f ms%n", sorted.size(),
                 sorted.get(sorted.size() / 2), sorted.get(sorted.size() - 1));
     }
 }

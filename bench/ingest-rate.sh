@@ -18,7 +18,9 @@ devices=${2:-50}
 per_device=${3:-200}
 http=18181
 work=$(mktemp -d /tmp/hallwatch-bench.XXXXXX)
-trap 'kill "${pid:-0}" "${mosquitto_pid:-0}" "${hole_pid:-0}" 2>/dev/null || true; [ "${keep:-}" ] || rm -rf "$work"' EXIT
+# Only the processes this script started: "kill 0" would take the caller's whole process group with it.
+stop() { for p in ${pid:-} ${mosquitto_pid:-} ${hole_pid:-}; do kill "$p" 2>/dev/null || true; done; }
+trap 'stop; [ "${keep:-}" ] || rm -rf "$work"' EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 paho=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3/1.2.5 -name '*.jar' | head -n 1)

@@ -10,7 +10,7 @@ bins=${1:-20}
 http=18182
 hook=18998
 work=$(mktemp -d /tmp/hallwatch-notify.XXXXXX)
-trap 'kill "${pid:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
+trap '[ -z "${pid:-}" ] || kill "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -B -q package -DskipTests
 paho=$(find ~/.m2/repository/org/eclipse/paho/org.eclipse.paho.client.mqttv3/1.2.5 -name '*.jar' | head -n 1)

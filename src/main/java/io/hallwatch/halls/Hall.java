@@ -39,6 +39,16 @@ public class Hall extends PanacheEntityBase {
         return ZoneId.of(timezone);
     }
 
+    /**
+     * Locks the hall's row until the transaction ends. Everything that judges or changes a hall's
+     * orders (ingest, rule ticks, deadlines, people) takes this lock first, so they never interleave.
+     * Plain FOR UPDATE: the PostgreSQL dialect's FOR NO KEY UPDATE is unknown to H2.
+     */
+    public static void lockRow(String hallId) {
+        getEntityManager().createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, hallId)
+                .getResultList();
+    }
+
     /** The work-order deadlines of this hall (halls from before they existed take the defaults). */
     public OrderDeadlines deadlines() {
         return deadlines == null ? OrderDeadlines.defaults() : deadlines;

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -58,6 +59,7 @@ public class Dispatcher {
     Deliveries deliveries;
 
     private final Set<Long> busy = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean waking = new AtomicBoolean();
     private final Map<Long, RateWindow> windows = new ConcurrentHashMap<>();
     private ExecutorService workers;
 
@@ -105,6 +107,29 @@ public class Dispatcher {
         return started;
     }
 
+    private List<Long> stillPending(List<Long> ids) {
+        return em.createQuery("select n.id from Notification n where n.id in :ids and n.status = :pending order by n.id",
+                Long.class).setParameter("ids", ids).setParameter("pending", Notification.Status.PENDING).getResultList();
+    }
+
+    /**
+     * Looks at the outbox now rather than at the next poll: called when a transaction that wrote to it
+     * has committed, so a message leaves within milliseconds. Calls that come while one is pending
+     * are folded into it.
+     */
+    void wake() {
+        if (waking.compareAndSet(false, true)) {
+            workers.execute(() -> {
+                waking.set(false);
+                try {
+                    dispatch();
+                } catch (RuntimeException e) {
+                    Log.warnf("Looking at the outbox failed (%s); the next poll tries again", e.getMessage());
+                }
+            });
+        }
+    }
+
     private Map<Long, List<Long>> due(Instant now) {
         List<Object[]> rows = em.createQuery("select n.channelId, n.id from Notification n where n.status = :pending"
                 + " and n.dueAt <= :now order by n.id", Object[].class).setParameter("pending", Notification.Status.PENDING)
@@ -115,7 +140,12 @@ public class Dispatcher {
         return byDestination;
     }
 
-    private void deliver(Long key, List<Long> ids) {
+    private void deliver(Long key, List<Long> listed) {
+        // Listed before this worker held the destination: another may have sent some meanwhile.
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> stillPending(listed));
+        if (ids.isEmpty()) {
+            return;
+        }
         if (key == MQTT) {
             for (Long id : ids) {
                 if (!publish(id)) {

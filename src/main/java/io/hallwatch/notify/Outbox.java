@@ -9,6 +9,9 @@ import io.hallwatch.workorders.WorkOrderView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,8 +31,14 @@ import java.util.Set;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String WAKE = "hallwatch.notify.wake";
+
     @Inject
     Clock clock;
+    @Inject
+    Dispatcher dispatcher;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     void onChange(@Observes OrderChanged change) {
         WorkOrder order = change.order();
@@ -64,11 +73,35 @@ public class Outbox {
         Hall hall = change.hall();
         String payload = payload(change, event);
         Instant now = clock.instant();
+        if (delay.isZero()) {
+            wakeAfterCommit();
+        }
         for (Team team : teams) {
             add(change.order(), hall, team, null, event, payload, now, delay);
             List<Channel> channels = Channel.enabledFor(hall.id, team);
             channels.forEach(c -> add(change.order(), hall, team, c.id, event, payload, now, delay));
         }
+    }
+
+    /** Once per transaction: when it commits, the dispatcher looks at the outbox at once. */
+    private void wakeAfterCommit() {
+        if (transactions.getResource(WAKE) != null) {
+            return;
+        }
+        transactions.putResource(WAKE, Boolean.TRUE);
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+                // Nothing to do before the commit.
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    dispatcher.wake();
+                }
+            }
+        });
     }
 
     private static void add(WorkOrder order, Hall hall, Team team, Long channelId, String event, String payload,

@@ -47,8 +47,7 @@ public class HallRules implements BatchPreparation {
     public HallContext lock(String hallId) {
         String key = "hallwatch.rules.locked:" + hallId;
         if (transactions.getResource(key) == null) {
-            // Plain FOR UPDATE: the PostgreSQL dialect's FOR NO KEY UPDATE is unknown to H2.
-            em.createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, hallId).getResultList();
+            Hall.lockRow(hallId);
             transactions.putResource(key, Boolean.TRUE);
         }
         return context(em.find(Hall.class, hallId));

@@ -22,6 +22,15 @@ public record Caller(String username, Set<String> roles, Set<String> halls) {
     public static final String CLEANING = "cleaning";
     public static final Set<String> ROLES = Set.of(ADMIN, MANAGER, OPS, CLEANING);
 
+    /** The {@code admin} account: every hall, every team. */
+    public static Caller admin() {
+        return new Caller(ADMIN, Set.of(ADMIN), Set.of(ALL_HALLS));
+    }
+
+    static Caller of(AppUser user) {
+        return new Caller(user.username, Set.copyOf(user.roleSet()), Set.copyOf(user.hallSet()));
+    }
+
     @SuppressWarnings("unchecked")
     public static Caller of(SecurityIdentity identity) {
         Object halls = identity.getAttribute(HALLS);

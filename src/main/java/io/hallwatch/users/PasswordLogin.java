@@ -38,14 +38,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
     public static final String ADMIN = "admin";
+    private static final Duration REMEMBER = Duration.ofMinutes(5);
+    private static final String DUMMY_HASH = Passwords.hash("not a password of anyone");
 
     @ConfigProperty(name = "hallwatch.admin-password")
     Optional<String> configured;
     @ConfigProperty(name = "hallwatch.data-dir", defaultValue = "./data")
     String dataDir;
-
-    private static final Duration REMEMBER = Duration.ofMinutes(5);
-    private static final String DUMMY_HASH = Passwords.hash("not a password of anyone");
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final byte[] rememberKey = new byte[32];
@@ -73,7 +72,7 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
             if (!MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))) {
                 return Uni.createFrom().failure(new AuthenticationFailedException());
             }
-            return Uni.createFrom().item(identity(ADMIN, Set.of(ADMIN), Set.of(Caller.ALL_HALLS)));
+            return Uni.createFrom().item(identity(Caller.admin()));
         }
         return context.runBlocking(() -> person(username, given));
     }
@@ -85,7 +84,7 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     public Optional<Caller> check(String username, String given) {
         if (ADMIN.equals(username)) {
             return MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.of(new Caller(ADMIN, Set.of(ADMIN), Set.of(Caller.ALL_HALLS))) : Optional.empty();
+                    ? Optional.of(Caller.admin()) : Optional.empty();
         }
         try {
             return Optional.of(Caller.of(person(username, given)));
@@ -97,10 +96,10 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     /** The person with this user name as they are now, without checking a password; empty when unknown. */
     public Optional<Caller> find(String username) {
         if (ADMIN.equals(username)) {
-            return Optional.of(new Caller(ADMIN, Set.of(ADMIN), Set.of(Caller.ALL_HALLS)));
+            return Optional.of(Caller.admin());
         }
         AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser>findById(username));
-        return Optional.ofNullable(user).map(u -> new Caller(u.username, u.roleSet(), u.hallSet()));
+        return Optional.ofNullable(user).map(Caller::of);
     }
 
     /** Forgets what was verified for {@code username}, after its password, roles or halls changed. */
@@ -124,12 +123,12 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         if (!known) {
             verified.put(username, new Remembered(digest, Instant.now().plus(REMEMBER)));
         }
-        return identity(username, user.roleSet(), user.hallSet());
+        return identity(Caller.of(user));
     }
 
-    private static SecurityIdentity identity(String username, Set<String> roles, Set<String> halls) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(username)).addRoles(roles)
-                .addAttribute(Caller.HALLS, Set.copyOf(halls)).build();
+    private static SecurityIdentity identity(Caller caller) {
+        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.username()))
+                .addRoles(caller.roles()).addAttribute(Caller.HALLS, caller.halls()).build();
     }
 
     private byte[] digest(String username, String given, String hash) {

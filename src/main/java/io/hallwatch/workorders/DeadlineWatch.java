@@ -67,7 +67,7 @@ public class DeadlineWatch {
     }
 
     private int escalate(String hallId, List<Long> ids, Instant now) {
-        em.createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, hallId).getSingleResult();
+        Hall.lockRow(hallId);
         Hall hall = Hall.findById(hallId);
         int escalated = 0;
         for (Long id : ids) {
@@ -75,7 +75,8 @@ public class DeadlineWatch {
             if (order.isClosed() || order.nextDeadlineAt == null || order.nextDeadlineAt.isAfter(now)) {
                 continue;
             }
-            boolean ack = order.acknowledgedAt == null && !order.ackMissed && !order.ackDueAt.isAfter(now);
+            boolean ack = order.acknowledgedAt == null && !order.ackMissed && order.ackDueAt != null
+                    && !order.ackDueAt.isAfter(now);
             if (ack) {
                 order.ackMissed = true;
             } else {

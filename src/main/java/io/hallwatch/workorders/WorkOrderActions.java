@@ -85,8 +85,7 @@ public class WorkOrderActions {
             throw ProblemException.forbidden("work order " + id + " is for the " + peek.team.wire()
                     + " team, which " + caller.username() + " is not in");
         }
-        em.createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, peek.hallId)
-                .getSingleResult();
+        Hall.lockRow(peek.hallId);
         em.refresh(peek);
         return peek;
     }
