@@ -2,6 +2,7 @@ package io.hallwatch.users;
 
 import io.hallwatch.platform.SecretFiles;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.Startup;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -29,11 +30,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * HTTP Basic login of the {@code admin} account and of the people in {@code app_user}. The admin
  * password comes from {@code HALLWATCH_ADMIN_PASSWORD}; when that is unset, one is generated on first
- * start and kept in {@code <data-dir>/admin-password}, readable only by the service's user. A person's
+ * start (made at start-up, not at the first login) and kept in {@code <data-dir>/admin-password},
+ * readable only by the service's user. A person's
  * identity carries their roles and, as the attribute {@link Caller#HALLS}, the halls they work for.
  * A verified password is remembered for a few minutes (as a keyed digest, never in clear), so that a
  * phone polling its orders does not cost a PBKDF2 round each time.
  */
+@Startup
 @ApplicationScoped
 public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthenticationRequest> {
 
