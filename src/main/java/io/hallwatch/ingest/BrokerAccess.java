@@ -10,6 +10,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Who may do what on the embedded broker. The service may read and write everything. A device logs
@@ -22,6 +24,8 @@ import java.nio.charset.StandardCharsets;
 public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
 
     private final String servicePassword = DeviceCredentials.newPassword();
+    /** Client ids of the connections people (crew handhelds) logged in with. */
+    private final Set<String> peopleClients = ConcurrentHashMap.newKeySet();
 
     @Inject
     MqttConfig config;
@@ -50,15 +54,24 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
         }
         Device device = QuarkusTransaction.requiringNew().call(() -> Device.<Device>findById(username));
         if (device != null) {
+            peopleClients.remove(clientId);
             return device.isActive() && DeviceCredentials.matches(secret, device.credentialHash);
         }
-        return people.check(username, secret).isPresent();
+        boolean person = people.check(username, secret).isPresent();
+        if (person) {
+            peopleClients.add(clientId);
+        }
+        return person;
     }
 
     @Override
     public boolean canWrite(Topic topic, String user, String client) {
         if (!config.embedded().authentication() || EmbeddedBroker.SERVICE_USER.equals(user)) {
             return true;
+        }
+        if (peopleClients.contains(client)) {
+            // People only listen (their alerts); only devices publish.
+            return false;
         }
         String[] parts = topic.toString().split("/", -1);
         return user != null && parts.length == 5 && topic.toString().startsWith(Topics.ROOT + "/")

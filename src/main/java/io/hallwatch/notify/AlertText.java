@@ -3,6 +3,7 @@ package io.hallwatch.notify;
 import io.hallwatch.halls.Hall;
 import io.hallwatch.notify.send.Outgoing;
 import io.hallwatch.platform.Json;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * The words of a notification, in the hall's language: which hall, where, what is wrong, since when,
@@ -54,12 +56,28 @@ public final class AlertText {
     public Outgoing single(String payload, String deliveryId) {
         Map<String, Object> o = Json.read(payload, LinkedHashMap.class);
         String title = pick(EVENTS, str(o, "event")) + " · " + hall.name;
-        List<String> lines = lines(o);
         String link = link(o);
-        String text = "【" + title + "】\n" + String.join("\n", lines) + "\n" + link;
-        String markdown = "**" + title + "**\n\n" + String.join("\n\n", lines) + "\n\n[" + (en ? "Open the order" : "查看工单")
-                + "](" + link + ")";
+        String text = "【" + title + "】\n" + String.join("\n", lines(o, s -> s)) + "\n" + link;
+        String markdown = "**" + markdown(title) + "**\n\n" + String.join("\n\n", lines(o, AlertText::markdown))
+                + "\n\n[" + (en ? "Open the order" : "查看工单") + "](" + link + ")";
         return new Outgoing(title, text, markdown, payload, deliveryId);
+    }
+
+    /**
+     * How many of the first {@code payloads} (at most {@code max}, at least one) make a bundle whose
+     * text and markdown both stay within {@code maxBytes} UTF-8 bytes: a channel cuts longer messages,
+     * and an order cut off would be lost.
+     */
+    public int bundleSize(List<String> payloads, int max, int maxBytes) {
+        int n = Math.min(max, payloads.size());
+        while (n > 1) {
+            Outgoing bundle = bundle(payloads.subList(0, n), "size-check");
+            if (utf8(bundle.text()) <= maxBytes && utf8(bundle.markdown()) <= maxBytes) {
+                break;
+            }
+            n--;
+        }
+        return Math.max(1, n);
     }
 
     /** Several orders in one message, for a channel at its rate limit. */
@@ -68,13 +86,16 @@ public final class AlertText {
         payloads.forEach(p -> orders.add(Json.read(p, LinkedHashMap.class)));
         String title = bundleTitle(orders) + " · " + hall.name;
         List<String> items = new ArrayList<>();
+        List<String> markdownItems = new ArrayList<>();
         for (Map<String, Object> o : orders) {
-            items.add("- " + pick(EVENTS, str(o, "event")) + " | " + str(o, "place") + ": " + str(o, "summary"));
+            String item = pick(EVENTS, str(o, "event")) + " | " + str(o, "place") + ": " + str(o, "summary");
+            items.add("- " + item);
+            markdownItems.add("- " + markdown(item));
         }
         String link = publicUrl + "/crew/";
         String text = "【" + title + "】\n" + String.join("\n", items) + "\n" + link;
-        String markdown = "**" + title + "**\n\n" + String.join("\n", items) + "\n\n[" + (en ? "Open the crew page" : "打开工单页")
-                + "](" + link + ")";
+        String markdown = "**" + markdown(title) + "**\n\n" + String.join("\n", markdownItems) + "\n\n["
+                + (en ? "Open the crew page" : "打开工单页") + "](" + link + ")";
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("event", "bundle");
         json.put("count", orders.size());
@@ -91,10 +112,11 @@ public final class AlertText {
         return new Outgoing(title, "【" + title + "】\n" + text, "**" + title + "**\n\n" + text, json, deliveryId);
     }
 
-    private List<String> lines(Map<String, Object> o) {
+    /** The message's lines; {@code esc} escapes what people and devices wrote (place, summary, notes). */
+    private List<String> lines(Map<String, Object> o, UnaryOperator<String> esc) {
         List<String> lines = new ArrayList<>();
-        lines.add((en ? "Where: " : "地点：") + str(o, "place"));
-        lines.add((en ? "What: " : "问题：") + pick(TYPES, str(o, "type")) + (en ? " - " : "，") + str(o, "summary"));
+        lines.add((en ? "Where: " : "地点：") + esc.apply(str(o, "place")));
+        lines.add((en ? "What: " : "问题：") + pick(TYPES, str(o, "type")) + (en ? " - " : "，") + esc.apply(str(o, "summary")));
         Object since = o.get("conditionSince") != null ? o.get("conditionSince") : o.get("openedAt");
         if (since != null) {
             lines.add((en ? "Since: " : "开始于：") + WHEN.format(Instant.parse(since.toString()).atZone(zone)));
@@ -102,10 +124,10 @@ public final class AlertText {
         lines.add((en ? "Severity: " : "紧急程度：") + pick(SEVERITIES, str(o, "severity")));
         String event = str(o, "event");
         if (!"opened".equals(event) && o.get("reason") != null) {
-            lines.add((en ? "Why: " : "说明：") + o.get("reason"));
+            lines.add((en ? "Why: " : "说明：") + esc.apply(str(o, "reason")));
         }
         if ("resolved".equals(event)) {
-            lines.add(o.get("resolvedBy") != null ? (en ? "Resolved by: " : "处理人：") + o.get("resolvedBy")
+            lines.add(o.get("resolvedBy") != null ? (en ? "Resolved by: " : "处理人：") + esc.apply(str(o, "resolvedBy"))
                     : en ? "Closed by the sensors" : "传感器确认已恢复");
         }
         return lines;
@@ -119,6 +141,15 @@ public final class AlertText {
             return en ? n + " bins need emptying" : n + " 个垃圾桶需要清理";
         }
         return en ? n + " work-order updates" : n + " 条工单通知";
+    }
+
+    /** Markdown with its markup characters escaped, so a note cannot make links or headings in a group chat. */
+    static String markdown(String text) {
+        return text.replaceAll("([\\\\`*_\\[\\]()#<>!|~])", "\\\\$1");
+    }
+
+    private static int utf8(String text) {
+        return text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private String link(Map<String, Object> o) {

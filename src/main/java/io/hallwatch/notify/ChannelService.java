@@ -70,10 +70,10 @@ public class ChannelService {
     public ChannelView replace(String hallId, long id, ChannelSettings settings) {
         Channel channel = require(hallId, id);
         apply(channel, settings);
-        if (channel.enabled) {
+        if (!channel.enabled) {
+            deliveries.cancel(channel.id, "the channel was switched off");
+        } else if (settings.url() != null || settings.secret() != null) {
             deliveries.retryFailed(channel.id);
-        } else {
-            deliveries.cancelPending(channel.id, "the channel was switched off");
         }
         return ChannelView.of(channel);
     }
@@ -81,7 +81,7 @@ public class ChannelService {
     @Transactional
     public void delete(String hallId, long id) {
         Channel channel = require(hallId, id);
-        deliveries.cancelPending(channel.id, "the channel was removed");
+        deliveries.cancel(channel.id, "the channel was removed");
         channel.delete();
     }
 

@@ -28,13 +28,15 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Sends what the outbox holds, off the ingest and rule threads: every poll it hands each destination
- * with messages due to a worker, one worker per destination at a time, so a channel that is down or
- * slow holds up only itself. A channel gets at most its limit per minute; when more orders wait than
+ * Sends what the outbox holds, off the ingest and rule threads: when an order change commits, and at
+ * every poll, it hands each destination with messages due to a worker, one worker per destination at
+ * a time, so a channel that is down or slow holds up only itself (and, failing, is held back by its
+ * back-off). A channel gets at most its limit per minute; when more orders wait than
  * it may still take this minute, the last free message carries all the rest as one bundle (up to
  * {@code bundle-max}), so nothing is dropped. Alerts go to the MQTT topic one by one, never bundled.
  */
@@ -62,20 +64,31 @@ public class Dispatcher {
     private final AtomicBoolean waking = new AtomicBoolean();
     private final Map<Long, RateWindow> windows = new ConcurrentHashMap<>();
     private ExecutorService workers;
+    private ExecutorService alerts;
+    private ExecutorService waker;
 
     @PostConstruct
     void start() {
+        workers = Executors.newFixedThreadPool(config.workers(), threads("hallwatch-notify-"));
+        // The MQTT alerts and the wake-up have their own threads: slow channels never hold them up.
+        alerts = Executors.newSingleThreadExecutor(threads("hallwatch-alerts-"));
+        waker = Executors.newSingleThreadExecutor(threads("hallwatch-outbox-"));
+    }
+
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger n = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(config.workers(), r -> {
-            Thread thread = new Thread(r, "hallwatch-notify-" + n.incrementAndGet());
+        return r -> {
+            Thread thread = new Thread(r, prefix + n.incrementAndGet());
             thread.setDaemon(true);
             return thread;
-        });
+        };
     }
 
     @PreDestroy
     void stop() {
         workers.shutdownNow();
+        alerts.shutdownNow();
+        waker.shutdownNow();
     }
 
     @Scheduled(every = "${hallwatch.notify.poll-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -86,18 +99,20 @@ public class Dispatcher {
 
     /** Hands every destination with messages due now to a worker; returns how many were handed. */
     public int dispatch() {
-        Instant now = clock.instant();
-        Map<Long, List<Long>> due = QuarkusTransaction.requiringNew().call(() -> due(now));
+        Map<Long, List<Long>> due = QuarkusTransaction.requiringNew().call(() -> {
+            deliveries.expire();
+            return due(clock.instant());
+        });
         int started = 0;
         for (Map.Entry<Long, List<Long>> destination : due.entrySet()) {
             Long key = destination.getKey();
             if (busy.add(key)) {
                 started++;
-                workers.execute(() -> {
+                (key == MQTT ? alerts : workers).execute(() -> {
                     try {
                         deliver(key, destination.getValue());
                     } catch (RuntimeException e) {
-                        Log.errorf(e, "Sending notifications to %s failed; tried again at the next poll", name(key));
+                        Log.errorf(e, "Sending notifications to %s failed; tried again when the claim lapses", name(key));
                     } finally {
                         busy.remove(key);
                     }
@@ -107,11 +122,6 @@ public class Dispatcher {
         return started;
     }
 
-    private List<Long> stillPending(List<Long> ids) {
-        return em.createQuery("select n.id from Notification n where n.id in :ids and n.status = :pending order by n.id",
-                Long.class).setParameter("ids", ids).setParameter("pending", Notification.Status.PENDING).getResultList();
-    }
-
     /**
      * Looks at the outbox now rather than at the next poll: called when a transaction that wrote to it
      * has committed, so a message leaves within milliseconds. Calls that come while one is pending
@@ -119,7 +129,7 @@ public class Dispatcher {
      */
     void wake() {
         if (waking.compareAndSet(false, true)) {
-            workers.execute(() -> {
+            waker.execute(() -> {
                 waking.set(false);
                 try {
                     dispatch();
@@ -140,76 +150,119 @@ public class Dispatcher {
         return byDestination;
     }
 
+    /** One destination's due rows: claimed first, so that nobody else sends or withdraws them meanwhile. */
     private void deliver(Long key, List<Long> listed) {
-        // Listed before this worker held the destination: another may have sent some meanwhile.
-        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> stillPending(listed));
+        List<Long> ids = QuarkusTransaction.requiringNew().call(() -> deliveries.claim(listed));
         if (ids.isEmpty()) {
             return;
         }
         if (key == MQTT) {
-            for (Long id : ids) {
-                if (!publish(id)) {
-                    return;
-                }
-            }
+            publishAll(ids);
             return;
         }
-        Target target = QuarkusTransaction.requiringNew().call(() -> target(key));
+        Target target;
+        try {
+            target = QuarkusTransaction.requiringNew().call(() -> target(key));
+        } catch (IllegalStateException e) {
+            settle(ids, SendResult.rejected(e.getMessage()), "channel");
+            return;
+        }
         if (target == null) {
-            QuarkusTransaction.requiringNew().run(() -> deliveries.cancelPending(key, "the channel was removed or switched off"));
+            QuarkusTransaction.requiringNew().run(() -> deliveries.cancel(key, "the channel was removed or switched off"));
             return;
         }
-        RateWindow window = windows.computeIfAbsent(key, k -> new RateWindow());
-        int free = window.available(clock.instant(), target.perMinute());
-        if (free == 0) {
-            return;
-        }
-        // A channel that failed once this round is left alone until its back-off is over.
-        int singles = ids.size() <= free ? ids.size() : free - 1;
-        for (Long id : ids.subList(0, singles)) {
-            if (!send(target, window, List.of(id))) {
+        sendAll(target, ids);
+    }
+
+    private void publishAll(List<Long> ids) {
+        for (int i = 0; i < ids.size(); i++) {
+            Long id = ids.get(i);
+            Notification n = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id));
+            SendResult result;
+            try {
+                mqtt.publish(Topics.alerts(n.hallId, n.team.wire()), n.payload.getBytes(StandardCharsets.UTF_8),
+                        config.mqttTimeout());
+                result = SendResult.delivered("published");
+            } catch (IllegalStateException e) {
+                result = SendResult.retry(null, e.getMessage());
+            }
+            if (result.status() != SendResult.Status.DELIVERED) {
+                release(ids.subList(i + 1, ids.size()), clock.instant());
+            }
+            settle(List.of(id), result, "mqtt");
+            if (result.status() != SendResult.Status.DELIVERED) {
                 return;
             }
         }
-        if (singles < ids.size()) {
-            send(target, window, ids.subList(singles, Math.min(ids.size(), singles + config.bundleMax())));
-        }
     }
 
-    private boolean publish(Long id) {
-        Notification n = QuarkusTransaction.requiringNew().call(() -> Notification.<Notification>findById(id));
-        SendResult result;
-        try {
-            mqtt.publish(Topics.alerts(n.hallId, n.team.wire()), n.payload.getBytes(StandardCharsets.UTF_8),
-                    config.mqttTimeout());
-            result = SendResult.delivered("published");
-        } catch (IllegalStateException e) {
-            result = SendResult.retry(null, e.getMessage());
+    /**
+     * Within the channel's limit per minute: one message per order while they fit, the rest as one
+     * bundle in the last free message, cut to what the channel takes whole; what is left waits for the
+     * next free minute. A failed send stops the round (the channel is held back by its back-off).
+     */
+    private void sendAll(Target target, List<Long> ids) {
+        RateWindow window = windows.computeIfAbsent(target.id(), k -> new RateWindow());
+        Instant now = clock.instant();
+        int free = window.available(now, target.perMinute());
+        int singles = ids.size() <= free ? ids.size() : Math.max(0, free - 1);
+        for (int i = 0; i < singles; i++) {
+            if (!send(target, window, ids.subList(i, i + 1), ids.subList(i + 1, ids.size()))) {
+                return;
+            }
         }
-        SendResult outcome = result;
-        QuarkusTransaction.requiringNew().run(() -> deliveries.settle(List.of(id), outcome, "mqtt"));
-        return outcome.status() == SendResult.Status.DELIVERED;
+        List<Long> rest = ids.subList(singles, ids.size());
+        if (rest.isEmpty()) {
+            return;
+        }
+        if (free == 0) {
+            release(rest, window.nextFree(now, target.perMinute()));
+            return;
+        }
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> payloads(rest));
+        int fits = target.text().bundleSize(payloads, Math.min(config.bundleMax(), rest.size()), target.maxBytes());
+        send(target, window, rest.subList(0, fits), rest.subList(fits, rest.size()));
+        release(rest.subList(fits, rest.size()), window.nextFree(clock.instant(), target.perMinute()));
     }
 
-    private boolean send(Target target, RateWindow window, List<Long> ids) {
-        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> ids.stream()
-                .map(id -> Notification.<Notification>findById(id).payload).toList());
+    /** Sends {@code ids} as one message; on failure gives {@code after} back before settling. */
+    private boolean send(Target target, RateWindow window, List<Long> ids, List<Long> after) {
+        List<String> payloads = QuarkusTransaction.requiringNew().call(() -> payloads(ids));
         String deliveryId = "hallwatch-" + ids.get(0) + (ids.size() > 1 ? "-" + ids.size() : "");
         Outgoing message = ids.size() == 1 ? target.text().single(payloads.get(0), deliveryId)
                 : target.text().bundle(payloads, deliveryId);
         window.record(clock.instant());
         SendResult result = senders.send(target.endpoint(), message);
-        if (result.status() != SendResult.Status.DELIVERED) {
+        boolean delivered = result.status() == SendResult.Status.DELIVERED;
+        if (!delivered) {
             Log.warnf("Channel %s (%s) did not take %d notification(s): %s %s", target.name(), target.endpoint().kind(),
                     ids.size(), result.status(), result.detail());
+            release(after, clock.instant());
         }
-        String destination = target.endpoint().kind().name().toLowerCase(Locale.ROOT);
-        QuarkusTransaction.requiringNew().run(() -> deliveries.settle(ids, result, destination));
-        return result.status() == SendResult.Status.DELIVERED;
+        settle(ids, result, target.endpoint().kind().name().toLowerCase(Locale.ROOT));
+        return delivered;
     }
 
-    /** A channel ready to send to: its endpoint opened, its hall's words, its limit. */
-    private record Target(String name, Endpoint endpoint, AlertText text, int perMinute) {
+    private static List<String> payloads(List<Long> ids) {
+        return ids.stream().map(id -> Notification.<Notification>findById(id).payload).toList();
+    }
+
+    private void settle(List<Long> ids, SendResult result, String destination) {
+        QuarkusTransaction.requiringNew().run(() -> deliveries.settle(ids, result, destination));
+    }
+
+    private void release(List<Long> ids, Instant at) {
+        if (!ids.isEmpty()) {
+            QuarkusTransaction.requiringNew().run(() -> deliveries.release(List.copyOf(ids), at));
+        }
+    }
+
+    /** A channel ready to send to: its endpoint opened, its hall's words, its limits. */
+    private record Target(Long id, String name, Endpoint endpoint, AlertText text, int perMinute) {
+
+        int maxBytes() {
+            return endpoint.kind().maxBytes(endpoint.markdown());
+        }
     }
 
     private Target target(Long channelId) {
@@ -220,7 +273,7 @@ public class Dispatcher {
         Hall hall = Hall.findById(channel.hallId);
         String secret = channel.secretSealed == null ? null : box.open(channel.secretSealed);
         Endpoint endpoint = new Endpoint(channel.kind, URI.create(box.open(channel.urlSealed)), secret, channel.markdown);
-        return new Target(channel.name, endpoint, new AlertText(hall, config.publicUrl()), channel.perMinute);
+        return new Target(channel.id, channel.name, endpoint, new AlertText(hall, config.publicUrl()), channel.perMinute);
     }
 
     private static String name(Long key) {

@@ -23,8 +23,11 @@ import java.time.Instant;
 @Table(name = "notification")
 public class Notification extends PanacheEntityBase {
 
-    /** PENDING until sent; FAILED when refused or given up; CANCELLED when no longer wanted. */
-    public enum Status { PENDING, SENT, FAILED, CANCELLED }
+    /**
+     * PENDING until sent; SENDING while a worker holds it (until {@code dueAt}, after which it is
+     * pending again); FAILED when refused or given up; CANCELLED when no longer wanted.
+     */
+    public enum Status { PENDING, SENDING, SENT, FAILED, CANCELLED }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

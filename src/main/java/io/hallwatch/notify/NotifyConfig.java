@@ -1,6 +1,7 @@
 package io.hallwatch.notify;
 
 import io.smallrye.config.ConfigMapping;
+import jakarta.validation.constraints.Min;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Optional;
@@ -38,10 +39,12 @@ public interface NotifyConfig {
 
     /** Channels sent to at once; one slow channel never holds up the others. */
     @WithDefault("4")
+    @Min(1)
     int workers();
 
     /** Most orders in one bundled message; more wait for the channel's next free slot. */
     @WithDefault("20")
+    @Min(1)
     int bundleMax();
 
     /** How long a publish to the MQTT alerts topic may wait for the broker's acknowledgement. */

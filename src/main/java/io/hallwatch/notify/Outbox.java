@@ -45,7 +45,7 @@ public class Outbox {
         switch (change.kind()) {
             case OPENED -> write(change, "opened", Set.of(order.team), Duration.ZERO);
             case REOPENED -> {
-                if (cancelPendingClose(order) == 0) {
+                if (!withdrawClose(change)) {
                     write(change, "opened", told(order), Duration.ZERO);
                 }
             }
@@ -63,10 +63,20 @@ public class Outbox {
         return order.escalations > 0 ? EnumSet.of(order.team, Team.MANAGERS) : EnumSet.of(order.team);
     }
 
-    private static int cancelPendingClose(WorkOrder order) {
-        return Notification.update("status = ?1, lastError = ?2 where orderId = ?3 and event = 'resolved' and status = ?4",
-                Notification.Status.CANCELLED, "the condition returned within the re-open window", order.id,
-                Notification.Status.PENDING);
+    /**
+     * Withdraws the close still waiting out the re-open window. True when nobody heard of the close;
+     * false when there was none, or when some destination already has it (being sent, or sent), so
+     * everyone must hear that the order is open again.
+     */
+    private boolean withdrawClose(OrderChanged change) {
+        WorkOrder order = change.order();
+        int withdrawn = Notification.update("status = ?1, lastError = ?2 where orderId = ?3 and event = 'resolved'"
+                + " and status = ?4", Notification.Status.CANCELLED, "the condition returned within the re-open window",
+                order.id, Notification.Status.PENDING);
+        Instant windowStart = clock.instant().minusSeconds(change.hall().rules.withDefaults().reopenWindowSeconds() + 60L);
+        long heard = Notification.count("orderId = ?1 and event = 'resolved' and status in ?2 and createdAt >= ?3", order.id,
+                List.of(Notification.Status.SENDING, Notification.Status.SENT), windowStart);
+        return withdrawn > 0 && heard == 0;
     }
 
     private void write(OrderChanged change, String event, Set<Team> teams, Duration delay) {

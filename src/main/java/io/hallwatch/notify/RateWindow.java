@@ -19,6 +19,11 @@ final class RateWindow {
         return Math.max(0, perMinute - sent.size());
     }
 
+    /** When the next send may go out: now if one is free, else when the oldest send leaves the minute. */
+    synchronized Instant nextFree(Instant now, int perMinute) {
+        return available(now, perMinute) > 0 || sent.isEmpty() ? now : sent.peekFirst().plus(MINUTE);
+    }
+
     synchronized void record(Instant at) {
         sent.addLast(at);
     }

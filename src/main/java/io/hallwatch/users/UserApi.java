@@ -26,6 +26,14 @@ public final class UserApi {
             @NotEmpty List<String> halls) {
     }
 
+    /** {@code PUT /api/users/{username}}: a left-out password keeps the current one. */
+    public record UpdateUser(
+            @NotBlank @Size(max = 200) String name,
+            @Size(min = 10, max = 200, message = "must be 10 to 200 characters") String password,
+            @NotEmpty List<String> roles,
+            @NotEmpty List<String> halls) {
+    }
+
     /** A person as shown: never the password or its hash. */
     public record UserView(String username, String name, List<String> roles, List<String> halls) {
 

@@ -4,9 +4,12 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -36,6 +39,25 @@ public class UserResource {
     public Response create(@Valid UserApi.CreateUser body) {
         UserApi.UserView created = users.create(body);
         return Response.created(URI.create("/api/users/" + created.username())).entity(created).build();
+    }
+
+    @PUT
+    @Path("{username}")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Changes a person's name, roles, halls and (when given) password")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public UserApi.UserView replace(@PathParam("username") String username, @Valid UserApi.UpdateUser body) {
+        return users.replace(username, body);
+    }
+
+    @DELETE
+    @Path("{username}")
+    @RolesAllowed(Caller.ADMIN)
+    @Operation(summary = "Removes a person; their logins stop working at once")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "No such user")
+    public void delete(@PathParam("username") String username) {
+        users.delete(username);
     }
 
     @GET

@@ -49,6 +49,9 @@ public class WorkOrderQueries {
 
     public OrderPage list(Filter filter, Caller caller) {
         if (filter.hall() != null) {
+            if (!caller.worksIn(filter.hall())) {
+                throw ProblemException.notFound("hall '" + filter.hall() + "' does not exist");
+            }
             halls.require(filter.hall());
         }
         if (filter.limit() < 1 || filter.limit() > MAX_LIMIT) {

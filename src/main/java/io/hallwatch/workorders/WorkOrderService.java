@@ -47,8 +47,7 @@ public class WorkOrderService {
     }
 
     private void open(Hall hall, Open command) {
-        if (WorkOrder.findOpen(hall.id, command.type(), command.subject()).isPresent()
-                || WorkOrder.findHeld(hall.id, command.type(), command.subject()).isPresent()) {
+        if (WorkOrder.findOpen(hall.id, command.type(), command.subject()).isPresent() || held(hall, command)) {
             return;
         }
         Duration reopenWindow = Duration.ofSeconds(hall.rules.withDefaults().reopenWindowSeconds());
@@ -75,9 +74,32 @@ public class WorkOrderService {
         order.summary = command.summary().in(hall.language);
         order.details = new LinkedHashMap<>(command.details());
         order.updatedAt = clock.instant();
-        startDeadlines(hall, order);
+        if (recent.isEmpty() || order.resolveDueAt == null) {
+            startDeadlines(hall, order);
+        } else {
+            // A re-open keeps the order's deadlines: flapping must not postpone its escalation.
+            order.scheduleNextDeadline();
+        }
         order.persist();
         history.record(hall, order, kind, command.at(), command.actor(), order.summary, command.details());
+    }
+
+    /**
+     * Whether a person resolved this condition while it lasted: the same occurrence (the same
+     * {@code since}) opens nothing until it clears. A new occurrence (another unknown card, another
+     * year's tally) ends the hold and opens its order, since some rules never report a clearing.
+     */
+    private boolean held(Hall hall, Open command) {
+        WorkOrder held = WorkOrder.findHeld(hall.id, command.type(), command.subject()).orElse(null);
+        if (held == null) {
+            return false;
+        }
+        if (command.since() != null && command.since().equals(held.conditionSince)) {
+            return true;
+        }
+        held.heldKey = null;
+        held.updatedAt = clock.instant();
+        return false;
     }
 
     /** Deadlines count from when the service opens the order, which is when people can first hear of it. */

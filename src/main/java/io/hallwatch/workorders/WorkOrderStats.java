@@ -60,7 +60,7 @@ public class WorkOrderStats {
         if (hall != null) {
             halls.require(hall);
             if (!caller.worksIn(hall)) {
-                throw ProblemException.notFound("hall " + hall + " does not exist");
+                throw ProblemException.notFound("hall '" + hall + "' does not exist");
             }
         }
         if (!from.isBefore(to)) {

@@ -63,7 +63,12 @@ class WorkOrderLifecycleTest {
     }
 
     static Open binFull(String bin, Instant at) {
-        return new Open(WorkOrderType.BIN_FULL, bin, at, at, Severity.MEDIUM, new Text("满", "Bin full"),
+        return binFull(bin, at, at);
+    }
+
+    /** The rule's Open for a bin full since {@code since}, judged at {@code at}. */
+    static Open binFull(String bin, Instant at, Instant since) {
+        return new Open(WorkOrderType.BIN_FULL, bin, at, since, Severity.MEDIUM, new Text("满", "Bin full"),
                 Map.of("fill", 70), "rule:BIN_FULL sensor:" + bin);
     }
 
@@ -130,13 +135,36 @@ class WorkOrderLifecycleTest {
         long id = onlyOrder();
         as(cleaner).body(Map.of("note", "sensor dirty, bin is empty")).post("/api/work-orders/" + id + "/resolve")
                 .then().statusCode(200);
-        apply(binFull("b-1", T0.plusSeconds(60)));
-        assertEquals(id, onlyOrder(), "the condition has not cleared: no new order");
+        apply(binFull("b-1", T0.plusSeconds(60), T0));
+        assertEquals(id, onlyOrder(), "the same condition has not cleared: no new order");
         apply(binEmptied("b-1", T0.plusSeconds(120)));
         admin().get("/api/work-orders/" + id).then().body("status", equalTo("RESOLVED"))
                 .body("history.event", contains("OPENED", "RESOLVED", "CONDITION_CLEARED"));
         apply(binFull("b-1", T0.plusSeconds(180)));
         admin().get("/api/work-orders?hall=" + hall).then().body("status", contains("OPEN", "RESOLVED"));
+    }
+
+    @Test
+    void aNewOccurrenceOpensAnOrderEvenWhenTheRuleNeverReportedTheLastOneCleared() {
+        Open unknownCard = new Open(WorkOrderType.UNKNOWN_CARD, "r-1", T0, T0, Severity.LOW, new Text("未知卡", "Unknown card"),
+                Map.of("cards", List.of("C1")), "rule:UNKNOWN_CARD sensor:r-1");
+        apply(unknownCard);
+        long first = admin().get("/api/work-orders?hall=" + hall).then().extract().jsonPath().getLong("[0].id");
+        String ops = Api.createUser("ops", hall);
+        as(ops).post("/api/work-orders/" + first + "/resolve").then().statusCode(200);
+        Instant later = T0.plusSeconds(3600);
+        apply(new Open(WorkOrderType.UNKNOWN_CARD, "r-1", later, later, Severity.LOW, new Text("未知卡", "Unknown card"),
+                Map.of("cards", List.of("C2")), "rule:UNKNOWN_CARD sensor:r-1"));
+        admin().get("/api/work-orders?hall=" + hall).then().body("status", contains("OPEN", "RESOLVED"));
+    }
+
+    @Test
+    void aReopenKeepsTheDeadlinesSoAFlappingOrderStillEscalates() {
+        apply(binFull("b-1", T0));
+        long id = onlyOrder();
+        clock.set(T0.plus(Duration.ofMinutes(10)));
+        apply(binEmptied("b-1", T0.plus(Duration.ofMinutes(10))), binFull("b-1", T0.plus(Duration.ofMinutes(11))));
+        assertEquals(1, escalatedAt(id, T0.plus(Duration.ofMinutes(15))), "still due 15 min after it first opened");
     }
 
     @Test
