@@ -7,6 +7,7 @@ import io.hallwatch.halls.Staff;
 import io.hallwatch.rules.HallContext;
 import io.hallwatch.rules.HallRules;
 import io.hallwatch.rules.Outcome;
+import io.hallwatch.timeseries.StatePoints;
 import io.hallwatch.workorders.OrderCommand;
 import io.hallwatch.workorders.WorkOrder;
 import io.hallwatch.workorders.WorkOrderType;
@@ -26,6 +27,10 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AttendanceDays {
+
+    @Inject
+
+    StatePoints points;
 
     @Inject
     HallRules rules;
@@ -61,7 +66,10 @@ public class AttendanceDays {
             }
             return;
         }
-        store(row, hall.hallId(), staff.id, judged.get(), at);
+        AttendanceDay day = judged.get();
+        store(row, hall.hallId(), staff.id, day, at);
+        points.staffDay(hall.hallId(), staff.id, zone, new StatePoints.StaffDay(day.date(), day.late(), day.leftEarly(),
+                day.absent(), day.missingOut(), day.onLeave(), day.lateMinutes(), day.earlyMinutes()));
         checkLimits(hall, staff, date.getYear(), at);
     }
 

@@ -57,20 +57,8 @@ public class HallStatusService {
         return new WindowStatus(w.windowId, w.name, w.staffA, w.staffB,
                 PresenceStatus.of(watching(devices, w, DeviceKind.PRESENCE)),
                 SignStatus.of(watching(devices, w, DeviceKind.SIGNAGE)),
-                state(s, open), s == null ? null : s.vacantSince, s != null && s.offPostOpen);
-    }
-
-    private static String state(WindowState s, boolean open) {
-        if (!open) {
-            return "closed";
-        }
-        if (s == null || s.occupied == null || s.sensorFailed) {
-            return "unknown";
-        }
-        if (s.vacantSince == null || s.returnSince != null) {
-            return "staffed";
-        }
-        return s.showing == SignShowing.PAUSED ? "paused" : "vacant";
+                s == null ? (open ? "unknown" : "closed") : s.state(open), s == null ? null : s.vacantSince,
+                s != null && s.offPostOpen);
     }
 
     private BinStatus bin(HallContext hall, Device d) {

@@ -1,6 +1,7 @@
 package io.hallwatch.ingest;
 
 import io.hallwatch.devices.Device;
+import io.hallwatch.timeseries.ReadingPoints;
 import io.hallwatch.devices.DeviceKind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -20,6 +21,9 @@ import java.util.Map;
 public class RegistryGate {
 
     private final Map<DeviceKind, List<DeviceMessageHandler>> handlers = new EnumMap<>(DeviceKind.class);
+
+    @Inject
+    ReadingPoints points;
 
     @Inject
     RegistryGate(Instance<DeviceMessageHandler> all) {
@@ -66,6 +70,7 @@ public class RegistryGate {
         }
         if (device.online != status.online()) {
             device.online = status.online();
+            points.status(device, status.online(), inbound.receivedAt());
             handlers.get(device.kind).forEach(h -> h.onStatus(device, status.online(), inbound.receivedAt()));
         }
     }
@@ -81,6 +86,7 @@ public class RegistryGate {
         if (reading.seq() != null) {
             device.lastSeq = newer || device.lastSeq == null ? reading.seq() : Math.max(device.lastSeq, reading.seq());
         }
+        points.reading(device, reading);
         if (newer) {
             device.lastTs = reading.ts();
             handlers.get(device.kind).forEach(h -> h.onReading(device, reading));

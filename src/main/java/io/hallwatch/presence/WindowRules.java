@@ -10,6 +10,7 @@ import io.hallwatch.rules.HallContext;
 import io.hallwatch.rules.HallRules;
 import io.hallwatch.rules.Outcome;
 import io.hallwatch.rules.RuleRunner;
+import io.hallwatch.timeseries.StatePoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -26,6 +27,8 @@ public class WindowRules implements RuleRunner {
 
     @Inject
     HallRules rules;
+    @Inject
+    StatePoints points;
 
     @Override
     public String rule() {
@@ -65,7 +68,22 @@ public class WindowRules implements RuleRunner {
     private void run(HallContext hall, String windowId, BiFunction<WindowRule, WindowState, Outcome> step) {
         WindowState s = rules.state(hall, rule(), windowId, WindowState.class, WindowState::new);
         Outcome outcome = step.apply(new WindowRule(hall, windowId, () -> facts(hall.hallId(), windowId)), s);
+        record(hall, windowId, s);
         rules.save(hall, rule(), windowId, s, outcome);
+    }
+
+    /** A change of the window's state, as of the instant the rule judged, goes to the boards. */
+    private void record(HallContext hall, String windowId, WindowState s) {
+        if (s.evaluatedAt == null) {
+            return;
+        }
+        String state = s.state(hall.calendar().isOpen(s.evaluatedAt, windowId));
+        if (state.equals(s.recordedState) || "unknown".equals(state)) {
+            return;
+        }
+        points.windowState(hall.hallId(), windowId, state, s.recordedState, s.recordedSince, s.evaluatedAt);
+        s.recordedState = state;
+        s.recordedSince = s.evaluatedAt;
     }
 
     private static WindowFacts facts(String hallId, String windowId) {

@@ -26,4 +26,25 @@ public class WindowState {
     public boolean mismatchOpen;
     /** The latest instant the rule has judged; it never judges an earlier one. */
     public Instant evaluatedAt;
+    /** The state last recorded for the boards ({@link #state}), and since when (device time). */
+    public String recordedState;
+    public Instant recordedSince;
+
+    /**
+     * What the window is, for people: {@code closed} outside its hours, {@code staffed}, {@code paused}
+     * (vacant behind a pause sign), {@code vacant}, or {@code unknown} before a reading or while its
+     * sensor has failed.
+     */
+    public String state(boolean open) {
+        if (!open) {
+            return "closed";
+        }
+        if (occupied == null || sensorFailed) {
+            return "unknown";
+        }
+        if (vacantSince == null || returnSince != null) {
+            return "staffed";
+        }
+        return showing == SignShowing.PAUSED ? "paused" : "vacant";
+    }
 }
