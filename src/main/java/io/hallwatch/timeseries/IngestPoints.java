@@ -29,7 +29,7 @@ public class IngestPoints {
 
     @Scheduled(every = "${hallwatch.timeseries.ingest-interval:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    synchronized void record() {
+    public synchronized void record() {
         if (!recorder.enabled()) {
             return;
         }

@@ -33,7 +33,7 @@ public class OrderPoints {
         }
         WorkOrder o = change.order();
         Line line = Line.of("work_order").tag("hall", o.hallId).tag("type", o.type.name()).tag("team", o.team.wire())
-                .tag("event", event).tag("severity", o.severity.name()).field("id", o.id).field("subject", o.subject)
+                .tag("event", event).tag("severity", o.severity.name()).tag("subject", o.subject).field("id", o.id)
                 .field("escalations", (long) o.escalations);
         if ("acknowledged".equals(event)) {
             line.field("seconds_to_ack", seconds(o.openedAt, o.acknowledgedAt));

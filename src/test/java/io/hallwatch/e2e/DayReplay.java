@@ -97,6 +97,12 @@ abstract class DayReplay {
                 .body(onTime + ".early", equalTo(false))
                 .body(onTime + ".missingOut", equalTo(false))
                 .body("tallies.find { it.staff == 'a2-" + hall + "' }.lateOrEarly", equalTo(2));
+        afterReplay(hall, day);
+    }
+
+    /** What a subclass checks beyond the orders and attendance, once the day has been played. */
+    void afterReplay(String hall, LocalDate day) throws Exception {
+        // Nothing more by default.
     }
 
     /** A Monday at least a week ahead that is an ordinary working day, so the replay never meets a holiday. */

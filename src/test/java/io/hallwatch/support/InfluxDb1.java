@@ -26,8 +26,9 @@ import org.awaitility.Awaitility;
  * {@code influxd.log} in that directory and shown when it fails to start). It also ends when the JVM
  * that started it ends, however that ends (see {@link InfluxdConfig#command}).
  *
- * <p>Test classes share one instance per JVM through {@link #shared()}: started on first use, with
- * database {@link #DATABASE} created, and stopped by a shutdown hook. A class that needs a clean slate
+ * <p>Test classes share one instance per JVM through {@link #shared()} (one per class loader, strictly:
+ * Quarkus' test class loading can make that two): started on first use, with database
+ * {@link #DATABASE} created, and stopped by a shutdown hook. A class that needs a clean slate
  * creates and drops its own database ({@link #createDatabase}, {@link #dropDatabase}). Classes guard
  * themselves with {@code @ExtendWith(InfluxdAvailable.class)}, which skips them where {@code influxd} is
  * not installed. {@link #start()} gives a private instance that the caller stops.

@@ -105,7 +105,8 @@ final class V2Write {
             return new String(body, StandardCharsets.UTF_8);
         }
         if (!encoding.equals("gzip")) {
-            throw new RejectedWrite(error(415, "unsupported media type", "Content-Encoding " + contentEncoding + " is not supported"));
+            throw new RejectedWrite(error(415, "unsupported media type",
+                    "Content-Encoding " + contentEncoding + " is not supported"));
         }
         try (InputStream gzip = new GZIPInputStream(new ByteArrayInputStream(body))) {
             return new String(gzip.readAllBytes(), StandardCharsets.UTF_8);

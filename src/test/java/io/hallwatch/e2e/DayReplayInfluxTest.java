@@ -1,0 +1,108 @@
+package io.hallwatch.e2e;
+
+import static io.hallwatch.support.Api.admin;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import io.hallwatch.ingest.EmbeddedBroker;
+import io.hallwatch.support.DashboardQueries;
+import io.hallwatch.support.InfluxDb1;
+import io.hallwatch.support.InfluxV2Adapter;
+import io.hallwatch.support.InfluxdAvailable;
+import io.hallwatch.timeseries.IngestPoints;
+import io.hallwatch.timeseries.PendingPoints;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The replayed day with recording on: what the service really records goes through the relay into a
+ * real InfluxDB (1.x behind a v2 write adapter), and then every query of every Grafana board, with its
+ * macros and variables filled in for that day, must run, name only what the service wrote, and return
+ * data.
+ */
+@ExtendWith(InfluxdAvailable.class)
+@QuarkusTest
+@TestProfile(DayReplayInfluxTest.Recording.class)
+class DayReplayInfluxTest extends DayReplay {
+
+    static final String DATABASE = "hallwatch_replay";
+
+    /** The embedded default with recording on, into {@link #DATABASE}. */
+    public static class Recording implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("hallwatch.timeseries.url", adapter().url().toString(),
+                    "hallwatch.timeseries.token", adapter().token(), "hallwatch.timeseries.bucket", DATABASE,
+                    "hallwatch.timeseries.relay-interval", "1s");
+        }
+    }
+
+    private static InfluxV2Adapter adapter;
+
+    static synchronized InfluxV2Adapter adapter() {
+        if (adapter == null) {
+            InfluxDb1.shared().createDatabase(DATABASE);
+            adapter = new InfluxV2Adapter(InfluxDb1.shared(), "replay-token");
+        }
+        return adapter;
+    }
+
+    @Inject
+    EmbeddedBroker broker;
+    @Inject
+    IngestPoints ingestPoints;
+
+    @Override
+    String brokerUrl() {
+        return "tcp://127.0.0.1:" + broker.port();
+    }
+
+    @Override
+    void afterReplay(String hall, LocalDate day) {
+        // The day's people: a manager acknowledges what is still open, so time-to-acknowledge has data.
+        List<Integer> open = admin().get("/api/work-orders?hall=" + hall + "&status=OPEN").then().statusCode(200)
+                .extract().jsonPath().getList("id");
+        assertFalse(open.isEmpty(), "the replayed day leaves an order open");
+        admin().post("/api/work-orders/" + open.get(0) + "/ack").then().statusCode(200);
+        ingestPoints.record();
+        await().atMost(WAIT.multipliedBy(3)).until(() -> QuarkusTransaction.requiringNew()
+                .call(() -> PendingPoints.count("rejected = false")) == 0);
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PendingPoints.count("rejected = true")),
+                "InfluxDB refused none of the service's points");
+        // The boards as a manager sees them through the day, every half hour: each "now" panel must
+        // show something at some point of the day, every other panel at its end.
+        DashboardQueries boards = DashboardQueries.load(Path.of("grafana/dashboards"));
+        Set<String> withData = new HashSet<>();
+        DashboardQueries.Report report = null;
+        for (LocalTime time = LocalTime.of(9, 0); !time.isAfter(LocalTime.of(23, 30)); time = time.plusMinutes(30)) {
+            report = boards.run(InfluxDb1.shared(), DATABASE, day.atTime(time).atZone(ZONE).toInstant(), ZONE);
+            DashboardQueries.Report at = report;
+            assertEquals(List.of(), at.problems(), at::describe);
+            at.panels().stream().filter(run -> !run.series().isEmpty()).forEach(run -> withData.add(run.where()));
+        }
+        DashboardQueries.Report evening = report;
+        List<String> empty = new ArrayList<>();
+        evening.panels().stream().map(DashboardQueries.PanelRun::where)
+                .filter(where -> !withData.contains(where) && !NOTHING_THAT_DAY.contains(where)).forEach(empty::add);
+        assertEquals(List.of(), empty, () -> "panels without data from the replayed day:\n" + evening.describe());
+    }
+
+    /** Panels the replayed day has nothing for: no message of it is refused, no device reports offline. */
+    static final Set<String> NOTHING_THAT_DAY = Set.of(
+            "Signs and devices (标牌与设备) › Messages refused (拒收消息) [A]",
+            "Signs and devices (标牌与设备) › Refused messages by reason (拒收原因) [A]",
+            "Signs and devices (标牌与设备) › Offline now (当前离线) [A]");
+}
