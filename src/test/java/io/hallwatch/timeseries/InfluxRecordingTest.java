@@ -11,9 +11,11 @@ import io.hallwatch.ingest.Topics;
 import io.hallwatch.support.Api;
 import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
+import io.hallwatch.support.ExternalServices;
 import io.hallwatch.support.InfluxDb1;
 import io.hallwatch.support.InfluxV2Adapter;
 import io.hallwatch.support.InfluxdAvailable;
+import io.hallwatch.support.RecordingInflux;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,8 +24,10 @@ import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -31,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * What the service records reaches a real InfluxDB (1.x behind a v2 write adapter), and nothing is lost
  * when InfluxDB is down, busy, or refuses a point.
  */
-@ExtendWith(InfluxdAvailable.class)
+@ExtendWith({ExternalServices.class, InfluxdAvailable.class})
 @QuarkusTest
 @TestProfile(InfluxRecordingTest.Recording.class)
 class InfluxRecordingTest {
@@ -43,20 +47,15 @@ class InfluxRecordingTest {
     public static class Recording implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("hallwatch.timeseries.url", adapter().url().toString(),
-                    "hallwatch.timeseries.token", adapter().token(), "hallwatch.timeseries.bucket", DATABASE,
-                    "hallwatch.timeseries.relay-interval", "200ms", "hallwatch.timeseries.max-retry", "2s");
+            // On PostgreSQL and Mosquitto: a second embedded broker in one test JVM does not start cleanly.
+            Map<String, String> config = new HashMap<>(ExternalServices.serviceConfig("hallwatch-it-recording"));
+            config.put("hallwatch.timeseries.max-retry", "2s");
+            return RecordingInflux.config(DATABASE, config);
         }
     }
 
-    private static InfluxV2Adapter adapter;
-
-    static synchronized InfluxV2Adapter adapter() {
-        if (adapter == null) {
-            InfluxDb1.shared().createDatabase(DATABASE);
-            adapter = new InfluxV2Adapter(InfluxDb1.shared(), "recording-token");
-        }
-        return adapter;
+    static InfluxV2Adapter adapter() {
+        return RecordingInflux.adapter(DATABASE);
     }
 
     @Inject
@@ -65,6 +64,11 @@ class InfluxRecordingTest {
     Recorder recorder;
     @Inject
     MeterRegistry registry;
+
+    @BeforeEach
+    void connected() {
+        await().atMost(WAIT).until(ingest::isConnected);
+    }
 
     @AfterEach
     void influxBack() {
