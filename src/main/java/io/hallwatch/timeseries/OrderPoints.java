@@ -1,5 +1,6 @@
 package io.hallwatch.timeseries;
 
+import io.hallwatch.devices.Device;
 import io.hallwatch.halls.Hall;
 import io.hallwatch.halls.HallWindow;
 import io.hallwatch.workorders.OrderChanged;
@@ -13,8 +14,9 @@ import java.util.Map;
 
 /**
  * Records each entry of an order's history ({@code work_order}), the hall's open orders of that type
- * after it ({@code open_orders}) and, when an OFF_POST order closes, its off-post minutes
- * ({@code off_post}), in the transaction of the change (docs/influx-schema.md).
+ * after it ({@code open_orders}), when an OFF_POST order closes its off-post minutes ({@code off_post}),
+ * and a device falling silent or heard again ({@code device_health}, from its SENSOR_OFFLINE order),
+ * in the transaction of the change (docs/influx-schema.md).
  */
 @ApplicationScoped
 public class OrderPoints {
@@ -48,6 +50,18 @@ public class OrderPoints {
                 .field("count", open).at(change.at()));
         if (closed && o.type == WorkOrderType.OFF_POST) {
             offPost(change.hall(), o, change);
+        }
+        if (o.type == WorkOrderType.SENSOR_OFFLINE && ("opened".equals(event) || "reopened".equals(event) || closed)) {
+            silence(o, !closed, change);
+        }
+    }
+
+    /** A device that fell silent says nothing itself: its SENSOR_OFFLINE order tells the boards. */
+    private void silence(WorkOrder o, boolean offline, OrderChanged change) {
+        Device device = Device.findById(o.subject);
+        if (device != null) {
+            recorder.record(Line.of("device_health").tag("hall", o.hallId).tag("device", device.id)
+                    .tag("kind", device.kind.wire()).field("online", !offline).at(change.at()));
         }
     }
 
