@@ -1,8 +1,8 @@
 package io.hallwatch.ingest;
 
 import io.hallwatch.devices.Device;
-import io.hallwatch.timeseries.ReadingPoints;
 import io.hallwatch.devices.DeviceKind;
+import io.hallwatch.timeseries.ReadingPoints;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
