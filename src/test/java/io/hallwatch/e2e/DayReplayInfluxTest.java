@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.support.DashboardQueries;
 import io.hallwatch.support.ExternalServices;
 import io.hallwatch.support.InfluxDb1;
@@ -18,13 +19,14 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
@@ -70,16 +72,17 @@ class DayReplayInfluxTest extends DayReplay {
                 .call(() -> PendingPoints.count("rejected = false")) == 0);
         assertEquals(0, QuarkusTransaction.requiringNew().call(() -> PendingPoints.count("rejected = true and lines like ?1",
                 "%" + hall + "%")), "InfluxDB refused none of the service's points");
-        // The boards as a manager sees them through the day, every half hour: each "now" panel must
-        // show something at some point of the day, every other panel at its end.
+        // The boards as a manager sees them at the day's moments: just after the first time a window
+        // became each of its states and a device went offline (the "now" panels must show something at
+        // one of them), and at the day's end (every other panel).
         DashboardQueries boards = DashboardQueries.load(Path.of("grafana/dashboards"));
         Set<String> withData = new HashSet<>();
         DashboardQueries.Report report = null;
-        for (LocalTime time = LocalTime.of(9, 0); !time.isAfter(LocalTime.of(23, 30)); time = time.plusMinutes(30)) {
-            report = boards.run(InfluxDb1.shared(), DATABASE, day.atTime(time).atZone(ZONE).toInstant(), ZONE);
-            DashboardQueries.Report at = report;
-            assertEquals(List.of(), at.problems(), at::describe);
-            at.panels().stream().filter(run -> !run.series().isEmpty()).forEach(run -> withData.add(run.where()));
+        for (Instant at : moments(hall, day)) {
+            report = boards.run(InfluxDb1.shared(), DATABASE, at, ZONE);
+            DashboardQueries.Report now = report;
+            assertEquals(List.of(), now.problems(), () -> at + ":\n" + now.describe());
+            now.panels().stream().filter(run -> !run.series().isEmpty()).forEach(run -> withData.add(run.where()));
         }
         DashboardQueries.Report evening = report;
         List<String> empty = new ArrayList<>();
@@ -88,8 +91,29 @@ class DayReplayInfluxTest extends DayReplay {
         assertEquals(List.of(), empty, () -> "panels without data from the replayed day:\n" + evening.describe());
     }
 
-    /** Panels the replayed day has nothing for: no message of it is refused. */
+    /** A second after the first point of each window state and of a device offline, then 23:59. */
+    static List<Instant> moments(String hall, LocalDate day) {
+        Map<String, Instant> first = new TreeMap<>();
+        String where = " WHERE \"hall\" = '" + hall + "'";
+        for (JsonNode row : InfluxDb1.shared().query(DATABASE, "SELECT \"state\" FROM \"window_state\"" + where)
+                .path(0).path("series").path(0).path("values")) {
+            first.putIfAbsent(row.path(1).asText(), Instant.ofEpochMilli(row.path(0).asLong()).plusSeconds(1));
+        }
+        for (JsonNode row : InfluxDb1.shared().query(DATABASE, "SELECT \"online\" FROM \"device_health\"" + where
+                + " AND \"online\" = 0").path(0).path("series").path(0).path("values")) {
+            first.putIfAbsent("offline", Instant.ofEpochMilli(row.path(0).asLong()).plusSeconds(1));
+        }
+        List<Instant> moments = new ArrayList<>(first.values());
+        moments.add(day.atTime(23, 59).atZone(ZONE).toInstant());
+        return moments;
+    }
+
+    /**
+     * Panels the replayed day has nothing for: no message of it is refused, and no window is vacant
+     * behind a pause sign in opening hours (its pause signs stand while staffed, or over lunch).
+     */
     static final Set<String> NOTHING_THAT_DAY = Set.of(
+            "Hall now (大厅实时) › Paused now (暂停服务) [A]",
             "Signs and devices (标牌与设备) › Messages refused (拒收消息) [A]",
             "Signs and devices (标牌与设备) › Refused messages by reason (拒收原因) [A]");
 }
