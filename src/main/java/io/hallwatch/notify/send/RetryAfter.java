@@ -19,8 +19,12 @@ final class RetryAfter {
     }
 
     static Duration of(HttpHeaders headers, Clock clock) {
-        return headers.firstValue("Retry-After").map(value -> parse(value.trim(), clock)).orElse(null);
+        // Feishu says when its rate limit resets in its own header, in seconds, instead of Retry-After.
+        return headers.firstValue("Retry-After").or(() -> headers.firstValue(FEISHU_RESET))
+                .map(value -> parse(value.trim(), clock)).orElse(null);
     }
+
+    static final String FEISHU_RESET = "x-ogw-ratelimit-reset";
 
     static Duration parse(String value, Clock clock) {
         if (isDigits(value)) {
