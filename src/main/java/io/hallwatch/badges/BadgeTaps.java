@@ -7,6 +7,7 @@ import io.hallwatch.ingest.DeviceMessage;
 import io.hallwatch.ingest.DeviceMessage.BadgeAction;
 import io.hallwatch.rules.HallContext;
 import io.hallwatch.rules.HallRules;
+import io.hallwatch.timeseries.ReadingPoints;
 import io.hallwatch.workorders.OrderCommand;
 import io.hallwatch.workorders.WorkOrder;
 import io.hallwatch.workorders.WorkOrderService;
@@ -28,6 +29,10 @@ import java.util.Objects;
  */
 @ApplicationScoped
 public class BadgeTaps {
+
+    @Inject
+
+    ReadingPoints points;
 
     @Inject
     HallRules rules;
@@ -71,6 +76,7 @@ public class BadgeTaps {
         tap.receivedAt = Objects.requireNonNullElseGet(reader.lastSeen, clock::instant);
         tap.outOfOrder = outOfOrder;
         tap.persist();
+        points.tap(reader, badge, staff, ts);
         registry.counter("hallwatch.badge.taps", "arrival", outOfOrder ? "out_of_order" : "in_order",
                 "card", staff == null ? "unknown" : "known").increment();
     }

@@ -10,8 +10,9 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /**
- * Records what devices report (docs/influx-schema.md): presence, sign states, bin fills, badge taps,
- * batteries and online changes, at device time, in the ingest transaction that accepted them.
+ * Records what devices report (docs/influx-schema.md): presence, sign states, bin fills, badge taps
+ * (through {@link #tap}, from the badge feature), batteries and online changes, at device time, in the
+ * ingest transaction that accepted them.
  */
 @ApplicationScoped
 public class ReadingPoints {
@@ -23,8 +24,9 @@ public class ReadingPoints {
         if (!recorder.enabled()) {
             return;
         }
-        if (reading.observation() != null) {
-            recorder.record(observation(device, reading.observation(), reading.ts()));
+        String line = reading.observation() == null ? null : observation(device, reading.observation(), reading.ts());
+        if (line != null) {
+            recorder.record(line);
         }
         if (reading.battery() != null) {
             recorder.record(health(device).field("battery", reading.battery()).at(reading.ts()));
@@ -57,11 +59,17 @@ public class ReadingPoints {
             return Line.of("bin_fill").tag("hall", device.hallId).tag("device", device.id).field("fill", b.fill())
                     .field("over_full", b.fill() >= full).field("full_percent", full).at(ts);
         }
-        DeviceMessage.Badge tap = (DeviceMessage.Badge) observation;
-        Staff staff = Staff.find("card", tap.card()).firstResult();
-        return Line.of("badge_tap").tag("hall", device.hallId).tag("device", device.id).tag("action", Line.word(tap.action()))
-                .tag("known", Boolean.toString(staff != null)).field("staff", staff == null ? "" : staff.id)
-                .field("card", tap.card()).at(ts);
+        // Badge taps are recorded by the badge feature, which already knows whose card it is.
+        return null;
+    }
+
+    /** A badge tap, late ones too, with the staff member the card belongs to (null: unknown card). */
+    public void tap(Device reader, DeviceMessage.Badge tap, Staff staff, Instant ts) {
+        if (recorder.enabled()) {
+            recorder.record(Line.of("badge_tap").tag("hall", reader.hallId).tag("device", reader.id)
+                    .tag("action", Line.word(tap.action())).tag("known", Boolean.toString(staff != null))
+                    .field("staff", staff == null ? "" : staff.id).field("card", tap.card()).at(ts));
+        }
     }
 
     private static Line health(Device device) {
