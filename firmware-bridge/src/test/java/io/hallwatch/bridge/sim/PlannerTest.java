@@ -82,8 +82,8 @@ class PlannerTest {
             assertFalse(Duration.between(signs.get(i - 1).at(), signs.get(i).at()).compareTo(Duration.ofSeconds(60)) > 0);
         }
         List<Instant> blank = signs.stream().filter(s -> s.fields().get("state").asText().equals("blank")).map(Step::at).toList();
-        assertEquals(at("11:05"), blank.get(0));
-        assertEquals(at("11:24"), blank.get(blank.size() - 1));
+        assertEquals(at("09:25"), blank.get(0));
+        assertEquals(at("09:44"), blank.get(blank.size() - 1));
     }
 
     @Test

@@ -34,7 +34,8 @@ public final class Mosquitto implements AutoCloseable {
         Path binary = binary();
         int port = freePort();
         Path dir = Files.createTempDirectory("bridge-mosquitto");
-        StringBuilder config = new StringBuilder("listener " + port + " 127.0.0.1\n");
+        // As root, Mosquitto would switch to the mosquitto user, who cannot read the test's files.
+        StringBuilder config = new StringBuilder("listener " + port + " 127.0.0.1\nuser " + System.getProperty("user.name") + "\n");
         if (List.of(extraConfig).stream().noneMatch(line -> line.startsWith("allow_anonymous"))) {
             config.append("allow_anonymous true\n");
         }

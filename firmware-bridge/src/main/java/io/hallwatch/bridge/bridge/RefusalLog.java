@@ -1,0 +1,37 @@
+package io.hallwatch.bridge.bridge;
+
+import io.hallwatch.bridge.Log;
+
+/**
+ * Logs refused vendor messages with their reason, at most a number per minute, so that a device
+ * flooding bad messages cannot flood the log; what was left out is summed up when the minute ends.
+ */
+final class RefusalLog {
+
+    private final int perMinute;
+    private long minute = -1;
+    private int logged;
+    private int suppressed;
+
+    RefusalLog(int perMinute) {
+        this.perMinute = perMinute;
+    }
+
+    synchronized void log(String topic, String reason) {
+        long now = System.nanoTime() / 60_000_000_000L;
+        if (now != minute) {
+            if (suppressed > 0) {
+                Log.warn("%d more refused messages were not logged in the last minute", suppressed);
+            }
+            minute = now;
+            logged = 0;
+            suppressed = 0;
+        }
+        if (logged < perMinute) {
+            logged++;
+            Log.warn("refused %s: %s", topic, reason);
+        } else {
+            suppressed++;
+        }
+    }
+}
