@@ -163,6 +163,16 @@ class DeployConfigTest {
     }
 
     @Test
+    void bridgeUnitRunsTheBridgeJarOnItsInstanceFile() {
+        UnitFile unit = UnitFile.parse(DeployedNames.text(DEPLOY.resolve("systemd/hallwatch-bridge@.service")));
+        assertEquals(List.of(), unit.unknownKeys(), "directives systemd would ignore");
+        String exec = unit.value("Service", "ExecStart");
+        assertTrue(exec.contains("-jar /opt/hallwatch/firmware-bridge.jar bridge --config /etc/hallwatch/bridge/%i.yaml"), exec);
+        assertTrue(!"root".equals(unit.value("Service", "User")), "the bridge needs its own user");
+        assertEquals("strict", unit.value("Service", "ProtectSystem"));
+    }
+
+    @Test
     void grafanaBoardsAreMountedWhereTheirProviderLooks() {
         Path providers = GRAFANA.resolve("provisioning/dashboards");
         List<Path> files = Files.isDirectory(providers) ? DeployedNames.filesUnder(providers).stream()
