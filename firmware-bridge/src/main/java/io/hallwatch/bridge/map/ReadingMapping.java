@@ -1,0 +1,79 @@
+package io.hallwatch.bridge.map;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.hallwatch.bridge.contract.ContractMessage;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * A reading of the binding's kind: {@code ts} first (the vendor's, else the time the bridge received
+ * the message), then the other fields in the contract's order. A missing required field or a value
+ * of the wrong type refuses the whole message.
+ */
+final class ReadingMapping implements Mapping {
+
+    private final FieldSpec ts;
+    private final List<FieldSpec> fields;
+    private final Calibration calibration;
+
+    /** @param calibration the bin's calibration when a {@code fill} is a distance, else null */
+    ReadingMapping(List<FieldSpec> specs, Calibration calibration) {
+        List<FieldSpec> others = new ArrayList<>();
+        FieldSpec time = null;
+        for (FieldSpec spec : specs) {
+            if (spec.field() == ContractField.TS) {
+                time = spec;
+            } else {
+                others.add(spec);
+            }
+        }
+        others.sort(Comparator.comparing(FieldSpec::field));
+        this.ts = time;
+        this.fields = List.copyOf(others);
+        this.calibration = calibration;
+    }
+
+    @Override
+    public ContractMessage map(VendorMessage message) {
+        ZoneId zone = message.binding().zone();
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put(ContractField.TS.wire(), timestamp(message, zone));
+        for (FieldSpec spec : fields) {
+            Found found = spec.read(message);
+            if (found == null && spec.optional()) {
+                continue;
+            }
+            if (found == null) {
+                throw spec.missing();
+            }
+            if (spec.calibrate()) {
+                calibration.apply(found, out);
+            } else {
+                out.set(spec.field().wire(), Conversion.convert(spec, found, zone));
+            }
+        }
+        return build(message.binding(), out);
+    }
+
+    private String timestamp(VendorMessage message, ZoneId zone) {
+        Found found = ts == null ? null : ts.read(message);
+        if (found != null) {
+            return Conversion.convert(ts, found, zone).textValue();
+        }
+        if (ts != null && !ts.optional()) {
+            throw ts.missing();
+        }
+        return Timestamps.write(message.receivedAt(), zone);
+    }
+
+    private static ContractMessage build(DeviceBinding binding, ObjectNode out) {
+        try {
+            return ContractMessage.reading(binding.hall(), binding.kind(), binding.device(), out);
+        } catch (IllegalArgumentException oversize) {
+            throw new Refusal(oversize.getMessage());
+        }
+    }
+}
