@@ -101,7 +101,7 @@ public final class BridgeRunner implements AutoCloseable {
             }
         } else if (result instanceof MapResult.Refused) {
             stats.refused.incrementAndGet();
-            refusals.log(in.topic(), ((MapResult.Refused) result).reason());
+            refusals.log(((MapResult.Refused) result).reason());
         } else {
             stats.ignored.incrementAndGet();
         }

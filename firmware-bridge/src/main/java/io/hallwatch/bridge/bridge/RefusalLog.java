@@ -17,7 +17,8 @@ final class RefusalLog {
         this.perMinute = perMinute;
     }
 
-    synchronized void log(String topic, String reason) {
+    /** Logs a refusal; the reason names the device, profile and topic. */
+    synchronized void log(String reason) {
         long now = System.nanoTime() / 60_000_000_000L;
         if (now != minute) {
             if (suppressed > 0) {
@@ -29,7 +30,7 @@ final class RefusalLog {
         }
         if (logged < perMinute) {
             logged++;
-            Log.warn("refused %s: %s", topic, reason);
+            Log.warn("refused: %s", reason);
         } else {
             suppressed++;
         }
