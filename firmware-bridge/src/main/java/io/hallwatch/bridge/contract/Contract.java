@@ -3,9 +3,10 @@ package io.hallwatch.bridge.contract;
 import java.util.regex.Pattern;
 
 /**
- * Topic names and limits of HallWatch's public contract, version 1 (the service's
- * {@code io.hallwatch.ingest.Topics} holds the same; {@code ContractAgreementTest} in the service keeps
- * the two equal). Device topics are {@code hallwatch/v1/{hall}/{kind}/{device}}.
+ * Topic names and limits of HallWatch's public contract, version 1. The service's
+ * {@code io.hallwatch.ingest.Topics} holds the same; the service's end-to-end tests keep the two in
+ * agreement, since the service must accept every message the simulator and the bridge publish there.
+ * Device topics are {@code hallwatch/v1/{hall}/{kind}/{device}}.
  */
 public final class Contract {
 
