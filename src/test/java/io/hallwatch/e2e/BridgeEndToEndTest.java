@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,7 +47,9 @@ class BridgeEndToEndTest {
     void stopBridge() throws Exception {
         if (bridge != null) {
             bridge.destroy();
-            bridge.waitFor();
+            if (!bridge.waitFor(30, TimeUnit.SECONDS)) {
+                bridge.destroyForcibly();
+            }
         }
     }
 
@@ -67,7 +71,7 @@ class BridgeEndToEndTest {
                 "  - {device: " + hall.bin() + ", hall: " + hall.hall() + ", kind: bin, profile: chirpstack-v4,"
                         + " source: a84041000181c0de, options: {emptyDistance: 1200, fullDistance: 300}}", ""));
         Path log = dir.resolve("bridge.log");
-        bridge = BridgeJar.start(log, java.util.Map.of("VENDOR_PASSWORD", ServiceLogin.password(access)),
+        bridge = BridgeJar.start(log, Map.of("VENDOR_PASSWORD", ServiceLogin.password(access)),
                 "bridge", "--config", config.toString());
         await().atMost(WAIT).until(() -> Files.exists(log) && Files.readString(log).contains("bridging 2 devices"));
 

@@ -47,11 +47,11 @@ class ProvisionEndToEndTest {
                 hall + "-bin-2," + hall + ",bin,西侧 west", "nobody-bin," + hall + "-missing,bin,x", ""));
         Path out = dir.resolve("credentials.csv");
         Path password = Files.writeString(dir.resolve("password"), Api.ADMIN_PASSWORD);
-        Process provision = BridgeJar.start(dir.resolve("provision.log"), "provision", "--csv", csv.toString(),
+        BridgeJar.Finished provision = BridgeJar.run(dir, "provision", Map.of(), "provision", "--csv", csv.toString(),
                 "--api", api.toString(), "--password-file", password.toString(), "--out", out.toString(),
                 "--report", dir.resolve("report.json").toString());
-        String printed = new String(provision.getInputStream().readAllBytes());
-        assertEquals(1, provision.waitFor(), "a refused row makes the run fail: " + printed);
+        String printed = provision.out();
+        assertEquals(1, provision.exitCode(), "a refused row makes the run fail: " + printed);
         assertTrue(printed.contains("nobody-bin") && printed.contains("5"), "the refused row is named with its line: " + printed);
 
         List<String> lines = Files.readAllLines(out);
@@ -63,5 +63,23 @@ class ProvisionEndToEndTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> admin().get("/api/devices/" + hall + "-bin-1")
                 .then().statusCode(200).body("lastSeen", org.hamcrest.Matchers.notNullValue()));
         admin().get("/api/devices?hall=" + hall).then().statusCode(200).body("size()", equalTo(2));
+    }
+
+    @Test
+    void thePasswordFileGoesBeforeTheEnvironmentAndARefusedLoginStopsTheRun() throws Exception {
+        Path csv = Files.writeString(dir.resolve("one.csv"), "id,hall,kind,zone\nx" + Api.unique() + ",nohall,bin,x\n");
+        Path right = Files.writeString(dir.resolve("right"), Api.ADMIN_PASSWORD);
+        BridgeJar.Finished refused = BridgeJar.run(dir, "refused", Map.of("HALLWATCH_PASSWORD", "wrong-password"),
+                "provision", "--csv", csv.toString(), "--api", api.toString(), "--out", dir.resolve("a.csv").toString());
+        String said = refused.out();
+        assertEquals(1, refused.exitCode());
+        assertTrue(said.contains("the service refused the credentials of user 'admin' (HTTP 401"), said);
+
+        BridgeJar.Finished fromFile = BridgeJar.run(dir, "file", Map.of("HALLWATCH_PASSWORD", "wrong-password"),
+                "provision", "--csv", csv.toString(), "--api", api.toString(), "--password-file", right.toString(),
+                "--out", dir.resolve("b.csv").toString());
+        String report = fromFile.out();
+        assertEquals(1, fromFile.exitCode(), "logged in, and the row for a hall that does not exist fails: " + report);
+        assertTrue(report.contains("nohall"), report);
     }
 }

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -70,12 +71,13 @@ class SimulatorEndToEndTest {
     void theSmallHallScenarioOpensExactlyTheOrdersItsFileExpects() throws Exception {
         String hall = "sim" + Api.unique();
         Path password = Files.writeString(dir.resolve("password"), Api.ADMIN_PASSWORD);
-        Process simulator = BridgeJar.start(dir.resolve("simulate.log"), "simulate", "--scenario", "small-hall",
+        Process simulator = BridgeJar.start(dir.resolve("simulate.log"), Map.of(), "simulate", "--scenario", "small-hall",
                 "--hall", hall, "--seed", "7", "--day", DayReplay.nextRegularMonday().toString(), "--clock", "external", "--verify",
                 "--api", api.toString(), "--password-file", password.toString(),
                 "--broker", "tcp://127.0.0.1:" + broker.port(), "--credentials", dir.resolve("devices.csv").toString());
         List<String> report = step(simulator);
-        assertEquals(0, simulator.waitFor(), "the simulator's own check failed: " + report + "\n"
+        assertTrue(simulator.waitFor(1, TimeUnit.MINUTES), "the simulator ends after the day");
+        assertEquals(0, simulator.exitValue(), "the simulator's own check failed: " + report + "\n"
                 + Files.readString(dir.resolve("simulate.log")));
         assertEquals(expected(hall), actual(hall));
         assertTrue(Files.readString(dir.resolve("devices.csv")).contains(hall + "-presence-1,"),

@@ -65,6 +65,12 @@ public final class ServiceApi {
                 .header("Content-Type", contentType));
     }
 
+    /** As {@link #postText(String, String, String)}, waiting up to {@code timeout} for the answer (bulk calls take long). */
+    public Reply postText(String path, String contentType, String body, Duration timeout) throws IOException {
+        return send(request(path).timeout(timeout).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .header("Content-Type", contentType));
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");

@@ -1,11 +1,14 @@
 package io.hallwatch.bridge.bridge;
 
-import io.hallwatch.bridge.Log;
-import io.hallwatch.bridge.map.DeviceBinding;
 import io.hallwatch.bridge.map.Router;
+import io.hallwatch.bridge.mqtt.Broker;
 import io.hallwatch.bridge.mqtt.Credentials;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -49,6 +52,9 @@ public final class BridgeCommand implements Callable<Integer> {
         Router router = new Router(settings.profiles(), settings.devices());
         PrintWriter out = spec.commandLine().getOut();
         if (check) {
+            if (settings.identity() == BridgeConfig.Identity.DEVICE) {
+                publisherLogins(settings);
+            }
             out.println("configuration OK: " + settings.devices().size() + " devices; subscriptions " + router.filters());
             out.flush();
             return 0;
@@ -59,19 +65,20 @@ public final class BridgeCommand implements Callable<Integer> {
 
     /** A started bridge: publishing to the target broker, or printing to {@code dryRun} when given. */
     static BridgeRunner open(BridgeConfig settings, Router router, PrintWriter dryRun) throws Exception {
+        BridgeStats stats = new BridgeStats();
         Publisher publisher;
         if (dryRun != null) {
-            publisher = new PrintPublisher(dryRun);
+            publisher = new PrintPublisher(dryRun, stats);
         } else if (settings.identity() == BridgeConfig.Identity.SHARED) {
-            publisher = BrokerPublisher.shared(settings.target(), settings.qos());
+            publisher = BrokerPublisher.shared(settings.target(), settings.qos(), stats);
         } else {
-            Credentials credentials = Credentials.read(settings.credentials());
-            publisher = BrokerPublisher.perDevice(settings.target(), credentials,
-                    settings.devices().stream().map(DeviceBinding::device).distinct().toList(), settings.qos());
+            publisher = BrokerPublisher.perDevice(settings.target(), publisherLogins(settings), halls(settings),
+                    settings.qos(), stats);
         }
-        BridgeRunner runner = new BridgeRunner(settings, router, publisher);
+        BridgeRunner runner = new BridgeRunner(settings, router, publisher, stats);
         try {
-            runner.start();
+            // A dry run must not take over the running bridge's session, nor acknowledge its messages.
+            runner.start(dryRun != null ? Broker.clientId("hallwatch-bridge-dry-run") : settings.sourceClientId(), dryRun != null);
         } catch (MqttException e) {
             runner.close();
             throw new IllegalStateException("cannot connect to the vendor broker " + settings.source() + ": " + e.getMessage(), e);
@@ -79,17 +86,34 @@ public final class BridgeCommand implements Callable<Integer> {
         return runner;
     }
 
+    /** The devices' credentials, with every configured device in them. */
+    private static Credentials publisherLogins(BridgeConfig settings) throws IOException {
+        Credentials credentials = Credentials.read(settings.credentials());
+        List<String> missing = BrokerPublisher.missing(settings.target(), credentials, halls(settings).keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("target.credentials (" + settings.credentials() + ") has no password for "
+                    + String.join(", ", missing) + ": provision them (firmware-bridge provision) or use the shared identity");
+        }
+        return credentials;
+    }
+
+    private static Map<String, String> halls(BridgeConfig settings) {
+        Map<String, String> halls = new LinkedHashMap<>();
+        settings.devices().forEach(d -> halls.put(d.device(), d.hall()));
+        return halls;
+    }
+
     private void awaitStop(BridgeRunner runner) throws InterruptedException {
         CountDownLatch stopped = new CountDownLatch(1);
         // The hook does the closing: once it returns, the JVM halts without waiting for this thread.
         Thread hook = new Thread(() -> {
             runner.close();
-            Log.info("stopped: %s", runner.stats());
+            runner.report();
             stopped.countDown();
         }, "bridge-stop");
         Runtime.getRuntime().addShutdownHook(hook);
         ScheduledExecutorService reports = Executors.newSingleThreadScheduledExecutor();
-        reports.scheduleAtFixedRate(() -> Log.info("%s", runner.stats()), statsSeconds, statsSeconds, TimeUnit.SECONDS);
+        reports.scheduleAtFixedRate(runner::report, statsSeconds, statsSeconds, TimeUnit.SECONDS);
         try {
             stopped.await();
         } finally {

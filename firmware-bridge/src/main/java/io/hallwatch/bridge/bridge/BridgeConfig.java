@@ -2,7 +2,6 @@ package io.hallwatch.bridge.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.hallwatch.bridge.contract.Kind;
 import io.hallwatch.bridge.map.DeviceBinding;
@@ -14,7 +13,7 @@ import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,6 +43,7 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
     }
 
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static BridgeConfig read(Path file) throws IOException {
         JsonNode root = YAML.readTree(file.toFile());
@@ -55,9 +55,9 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
 
     static BridgeConfig parse(JsonNode root, Path base) throws IOException {
         Settings settings = new Settings(root);
-        Broker source = broker(settings, "source");
+        Broker source = broker(settings, "source", base);
         String clientId = settings.text("source.clientId", "hallwatch-bridge");
-        Broker targetUrl = broker(settings, "target");
+        Broker targetUrl = broker(settings, "target", base);
         Identity identity = identity(settings.text("target.identity", "device"));
         Path credentials = null;
         if (identity == Identity.DEVICE) {
@@ -76,10 +76,10 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
                 devices(root.path("devices"), zone));
     }
 
-    private static Broker broker(Settings settings, String name) throws IOException {
+    private static Broker broker(Settings settings, String name, Path base) throws IOException {
         String url = settings.required(name + ".url");
         String user = settings.text(name + ".username", null);
-        String password = settings.secret(name + ".password", name + ".passwordFile");
+        String password = settings.secret(name + ".password", name + ".passwordFile", base);
         try {
             return new Broker(url, user, password);
         } catch (IllegalArgumentException e) {
@@ -106,9 +106,7 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
 
     private static Profiles profiles(JsonNode root, Path base) throws IOException {
         Profiles profiles = Profiles.shipped();
-        Iterator<Map.Entry<String, JsonNode>> custom = root.path("profiles").fields();
-        while (custom.hasNext()) {
-            Map.Entry<String, JsonNode> entry = custom.next();
+        for (Map.Entry<String, JsonNode> entry : root.path("profiles").properties()) {
             profiles = profiles.with(entry.getKey(), entry.getValue());
         }
         for (JsonNode file : root.path("profileFiles")) {
@@ -166,9 +164,9 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
             return node.intValue();
         }
 
-        String secret(String path, String filePath) throws IOException {
+        String secret(String path, String filePath, Path base) throws IOException {
             String file = text(filePath, null);
-            return file == null ? text(path, null) : Files.readString(Path.of(file)).strip();
+            return file == null ? text(path, null) : Files.readString(base.resolve(file)).strip();
         }
 
         Map<String, Object> options() {
@@ -179,7 +177,15 @@ public record BridgeConfig(Broker source, String sourceClientId, Broker target, 
             if (!options.isObject()) {
                 throw new IllegalArgumentException("options must be a mapping");
             }
-            return new ObjectMapper().convertValue((ObjectNode) options, Map.class);
+            Map<String, Object> values = new LinkedHashMap<>();
+            options.properties().forEach(e -> values.put(e.getKey(), option("options." + e.getKey(), e.getValue())));
+            return values;
+        }
+
+        /** An option's value as Java, with ${ENV} expanded in its text. */
+        private static Object option(String path, JsonNode value) {
+            Object plain = JSON.convertValue(value, Object.class);
+            return value.isTextual() ? Environment.expand(path, value.asText()) : plain;
         }
 
         private JsonNode node(String path) {

@@ -7,13 +7,15 @@ import java.io.PrintWriter;
 final class PrintPublisher implements Publisher {
 
     private final PrintWriter out;
+    private final BridgeStats stats;
 
-    PrintPublisher(PrintWriter out) {
+    PrintPublisher(PrintWriter out, BridgeStats stats) {
         this.out = out;
+        this.stats = stats;
     }
 
     @Override
-    public synchronized void publish(ContractMessage message, BridgeStats stats) {
+    public synchronized void publish(ContractMessage message) {
         out.println(message.topic() + (message.retained() ? " (retained) " : " ") + message.text());
         out.flush();
         stats.published.incrementAndGet();

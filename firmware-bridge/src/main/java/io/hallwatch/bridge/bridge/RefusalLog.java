@@ -21,18 +21,23 @@ final class RefusalLog {
     synchronized void log(String reason) {
         long now = System.nanoTime() / 60_000_000_000L;
         if (now != minute) {
-            if (suppressed > 0) {
-                Log.warn("%d more refused messages were not logged in the last minute", suppressed);
-            }
+            flush();
             minute = now;
             logged = 0;
-            suppressed = 0;
         }
         if (logged < perMinute) {
             logged++;
             Log.warn("refused: %s", reason);
         } else {
             suppressed++;
+        }
+    }
+
+    /** Says how many refusals went unlogged since the last time. */
+    synchronized void flush() {
+        if (suppressed > 0) {
+            Log.warn("%d more refused messages were not logged", suppressed);
+            suppressed = 0;
         }
     }
 }

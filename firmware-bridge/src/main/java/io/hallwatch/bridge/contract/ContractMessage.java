@@ -1,5 +1,6 @@
 package io.hallwatch.bridge.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ public record ContractMessage(String device, String topic, byte[] payload, boole
         byte[] bytes;
         try {
             bytes = JSON.writeValueAsBytes(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write a JSON tree", e);
         }
         if (bytes.length > Contract.MAX_PAYLOAD_BYTES) {

@@ -50,7 +50,7 @@ record Calibration(BigDecimal emptyDistance, BigDecimal fullDistance) {
         if (Numbers.isNotANumberWord(found.value())) {
             throw new Refusal(what + ": the sensor got no echo");
         }
-        BigDecimal distance = Numbers.decimal(found.value());
+        BigDecimal distance = Numbers.decimal(found, ContractField.FILL.wire());
         if (distance == null) {
             throw new Refusal(what + ", not a number");
         }

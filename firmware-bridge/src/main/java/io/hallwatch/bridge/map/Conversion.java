@@ -62,7 +62,8 @@ final class Conversion {
 
     private static JsonNode text(FieldSpec spec, Found value) {
         JsonNode node = value.value();
-        String text = node.isTextual() || node.isNumber() ? node.asText().trim() : null;
+        // A card number a LoRaWAN decoder sends as 4711 may arrive as 4711.0 (ChirpStack): the same card.
+        String text = node.isTextual() || node.isNumber() ? Numbers.plain(node).trim() : null;
         if (text == null || text.isEmpty() || text.length() > MAX_TEXT || text.chars().anyMatch(Character::isISOControl)) {
             throw wrong(spec, value, "a text of 1 to " + MAX_TEXT + " characters without control characters");
         }
@@ -70,7 +71,7 @@ final class Conversion {
     }
 
     private static JsonNode percent(FieldSpec spec, Found value) {
-        BigDecimal number = Numbers.decimal(value.value());
+        BigDecimal number = Numbers.decimal(value, spec.field().wire());
         if (number == null || number.signum() < 0 || number.compareTo(HUNDRED) > 0) {
             throw wrong(spec, value, "a number from 0 to 100");
         }
@@ -78,7 +79,7 @@ final class Conversion {
     }
 
     private static JsonNode counter(FieldSpec spec, Found value) {
-        BigDecimal number = Numbers.decimal(value.value());
+        BigDecimal number = Numbers.decimal(value, spec.field().wire());
         if (number == null || number.signum() < 0 || !Numbers.isIntegral(number) || number.compareTo(LONG_MAX) > 0) {
             throw wrong(spec, value, "an integer >= 0");
         }

@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * How a profile fills one contract field: the sources tried in order (the first present one wins),
- * an optional value map applied to the vendor's value (keys compared without regard to case; a value
- * that is no key passes unchanged), whether the field may be absent, the timestamp format of a
- * {@code ts}, and whether a {@code fill} is a distance to calibrate.
+ * an optional value map applied to the vendor's value (keys compared as text without regard to case,
+ * numbers in plain form; a value that is no key passes unchanged), whether the field may be absent,
+ * the timestamp format of a {@code ts}, and whether a {@code fill} is a distance to calibrate.
  */
 record FieldSpec(ContractField field, List<Source> sources, Map<String, JsonNode> valueMap, boolean optional,
         TimeFormat format, boolean calibrate) {
@@ -32,12 +32,12 @@ record FieldSpec(ContractField field, List<Source> sources, Map<String, JsonNode
         return null;
     }
 
-    /** The value after the value map. */
+    /** The value after the value map; a JSON number is looked up in plain form, so 1.0 finds the key "1". */
     Found mapped(Found found) {
         if (valueMap.isEmpty() || !found.value().isValueNode()) {
             return found;
         }
-        JsonNode to = valueMap.get(found.value().asText().trim());
+        JsonNode to = valueMap.get(Numbers.plain(found.value()).trim());
         return to == null ? found : new Found(found.where(), to);
     }
 

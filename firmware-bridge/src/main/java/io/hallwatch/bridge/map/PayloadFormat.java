@@ -16,11 +16,10 @@ enum PayloadFormat {
     }
 
     static PayloadFormat parse(String text) {
-        for (PayloadFormat format : values()) {
-            if (format.wire.equals(text)) {
-                return format;
-            }
+        try {
+            return Named.find(PayloadFormat.class, format -> format.wire, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("payload " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("payload '" + text + "' is not one of json, text, auto");
     }
 }

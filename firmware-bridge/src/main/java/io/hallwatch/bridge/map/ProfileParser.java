@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.bridge.contract.Kind;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -116,11 +117,10 @@ final class ProfileParser {
     }
 
     private static ProfileOption.Type type(String text, String where) {
-        for (ProfileOption.Type type : ProfileOption.Type.values()) {
-            if (type.name().equalsIgnoreCase(text)) {
-                return type;
-            }
+        try {
+            return Named.find(ProfileOption.Type.class, type -> type.name().toLowerCase(Locale.ROOT), text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ".type: " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException(where + ".type: '" + text + "' is not one of text, number, field");
     }
 }

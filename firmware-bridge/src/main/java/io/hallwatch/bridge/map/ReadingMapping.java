@@ -3,15 +3,17 @@ package io.hallwatch.bridge.map;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.hallwatch.bridge.contract.ContractMessage;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
 /**
- * A reading of the binding's kind: {@code ts} first (the vendor's, else the time the bridge received
- * the message), then the other fields in the contract's order. A missing required field or a value
- * of the wrong type refuses the whole message.
+ * A reading of the binding's kind: {@code ts} first (the device's time, else the time the bridge
+ * received the message: a device time before 2000 comes from a clock never set and counts as none),
+ * then the other fields in the contract's order. A missing required field or a value of the wrong
+ * type refuses the whole message.
  */
 final class ReadingMapping implements Mapping {
 
@@ -37,10 +39,11 @@ final class ReadingMapping implements Mapping {
     }
 
     @Override
-    public ContractMessage map(VendorMessage message) {
+    public Built map(VendorMessage message) {
         ZoneId zone = message.binding().zone();
         ObjectNode out = JsonNodeFactory.instance.objectNode();
-        out.put(ContractField.TS.wire(), timestamp(message, zone));
+        Instant deviceTime = deviceTime(message, zone);
+        out.put(ContractField.TS.wire(), Timestamps.write(deviceTime == null ? message.receivedAt() : deviceTime, zone));
         for (FieldSpec spec : fields) {
             Found found = spec.read(message);
             if (found == null && spec.optional()) {
@@ -55,18 +58,20 @@ final class ReadingMapping implements Mapping {
                 out.set(spec.field().wire(), Conversion.convert(spec, found, zone));
             }
         }
-        return build(message.binding(), out);
+        return new Built(build(message.binding(), out), deviceTime == null);
     }
 
-    private String timestamp(VendorMessage message, ZoneId zone) {
+    /** The device's own time of the reading; null when it gives none or its clock was never set. */
+    private Instant deviceTime(VendorMessage message, ZoneId zone) {
         Found found = ts == null ? null : ts.read(message);
-        if (found != null) {
-            return Conversion.convert(ts, found, zone).textValue();
-        }
-        if (ts != null && !ts.optional()) {
+        if (found == null && ts != null && !ts.optional()) {
             throw ts.missing();
         }
-        return Timestamps.write(message.receivedAt(), zone);
+        if (found == null) {
+            return null;
+        }
+        Instant instant = Timestamps.read(ts.mapped(found), ts.format(), zone);
+        return Timestamps.isClockSet(instant) ? instant : null;
     }
 
     private static ContractMessage build(DeviceBinding binding, ObjectNode out) {

@@ -1,8 +1,10 @@
 package io.hallwatch.bridge.map;
 
+import io.hallwatch.bridge.contract.ContractMessage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -11,10 +13,11 @@ import java.util.Set;
 /**
  * Maps vendor messages to HallWatch contract messages for the configured devices. Everything a
  * message will need is checked when the router is built (profile known, options present and
- * possible, kind producible, no vendor topic claimed twice, no device bound twice), failing with an
- * {@link IllegalArgumentException} that names the device and the problem. Immutable and thread-safe:
- * {@link #map} may be called from many threads at once and never throws for anything a message
- * contains.
+ * possible, kind producible, no vendor topics that only partly overlap between devices, no device
+ * bound twice), failing with an {@link IllegalArgumentException} that names the device and the
+ * problem. Several devices may share exactly the same vendor topic: each maps its own part of every
+ * message on it. Immutable and thread-safe: {@link #map} may be called from many threads at once and
+ * never throws for anything a message contains.
  */
 public final class Router {
 
@@ -47,17 +50,58 @@ public final class Router {
         return index.filters();
     }
 
-    /** What the vendor message becomes; {@code Refused} with the reason when it cannot be mapped. */
+    /** What a message that is not the broker's retained copy becomes: {@code map(topic, payload, receivedAt, false)}. */
     public MapResult map(String topic, byte[] payload, Instant receivedAt) {
+        return map(topic, payload, receivedAt, false);
+    }
+
+    /**
+     * What the vendor message becomes for every device bound to its topic; {@code Refused} with the
+     * reason when nothing can be mapped.
+     *
+     * @param retained the message's retained flag ({@code MqttMessage.isRetained()}): true for the copy
+     *                 the broker replays on (re)subscribe. Such a reading is {@code Ignored} unless it
+     *                 carries the device's own time, since stamping an old value with the receive time
+     *                 would make a dead sensor look alive; retained statuses are mapped as usual.
+     */
+    public MapResult map(String topic, byte[] payload, Instant receivedAt, boolean retained) {
+        Objects.requireNonNull(topic, "topic");
         Objects.requireNonNull(payload, "payload");
         Objects.requireNonNull(receivedAt, "receivedAt");
+        List<MapResult> parts = new ArrayList<>();
+        Set<String> devices = new HashSet<>();
         for (TopicBinding candidate : index.candidates(topic)) {
             Map<String, String> captures = candidate.pattern().match(topic);
-            if (captures != null) {
-                return candidate.map(topic, captures, payload, receivedAt);
+            // Candidates come in the profile's order: a device's first matching topic is the one that maps.
+            if (captures != null && devices.add(candidate.binding().device())) {
+                parts.add(candidate.map(topic, captures, payload, receivedAt, retained));
             }
         }
-        String shown = topic.length() <= SHOWN_TOPIC ? topic : topic.substring(0, SHOWN_TOPIC) + "...";
-        return new MapResult.Refused("no configured device uses topic " + shown);
+        if (parts.isEmpty()) {
+            String shown = topic.length() <= SHOWN_TOPIC ? topic : topic.substring(0, SHOWN_TOPIC) + "...";
+            return new MapResult.Refused("no configured device uses topic " + shown);
+        }
+        return parts.size() == 1 ? parts.get(0) : combined(parts);
+    }
+
+    /** The parts of one message shared by several devices: each device's part goes or not on its own. */
+    private static MapResult combined(List<MapResult> parts) {
+        List<ContractMessage> messages = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
+        Set<String> ignored = new LinkedHashSet<>();
+        for (MapResult part : parts) {
+            if (part instanceof MapResult.Mapped) {
+                messages.addAll(((MapResult.Mapped) part).messages());
+            } else if (part instanceof MapResult.Refused) {
+                refusals.add(((MapResult.Refused) part).reason());
+            } else {
+                ignored.add(((MapResult.Ignored) part).reason());
+            }
+        }
+        if (!messages.isEmpty()) {
+            return new MapResult.Mapped(messages, refusals);
+        }
+        return refusals.isEmpty() ? new MapResult.Ignored(String.join("; ", ignored))
+                : new MapResult.Refused(String.join("; ", refusals));
     }
 }

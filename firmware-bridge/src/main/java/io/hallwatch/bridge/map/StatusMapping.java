@@ -13,13 +13,13 @@ final class StatusMapping implements Mapping {
     }
 
     @Override
-    public ContractMessage map(VendorMessage message) {
+    public Built map(VendorMessage message) {
         Found found = status.read(message);
         if (found == null) {
             throw status.missing();
         }
         String word = Conversion.convert(status, found, message.binding().zone()).textValue();
         DeviceBinding binding = message.binding();
-        return ContractMessage.status(binding.hall(), binding.device(), Contract.ONLINE.equals(word));
+        return new Built(ContractMessage.status(binding.hall(), binding.device(), Contract.ONLINE.equals(word)), false);
     }
 }

@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 /**
  * A string template of a field: literal text with {@code {source}}, topic captures such as
  * {@code {application}}, and JSON Pointers such as {@code {/object/code}}. Rendering answers null when
- * a part is absent, so that the field counts as absent rather than half made.
+ * a part is absent, so that the field counts as absent rather than half made. Numbers are written in
+ * plain form ({@code 5.0} as {@code 5}), as ChirpStack turns every decoded integer into a double.
  */
 final class Template {
 
@@ -61,7 +62,7 @@ final class Template {
         if (node.isMissingNode() || node.isNull()) {
             return null;
         }
-        return node.isValueNode() ? node.asText() : node.toString();
+        return node.isValueNode() ? Numbers.plain(node) : node.toString();
     }
 
     String render(VendorMessage message) {

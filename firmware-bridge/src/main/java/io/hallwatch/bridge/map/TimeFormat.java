@@ -1,8 +1,5 @@
 package io.hallwatch.bridge.map;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /** How a vendor timestamp is written; the profile's {@code format:} of a {@code ts} field. */
 enum TimeFormat {
     /** Text with an offset (RFC 3339) or without one (local time in the binding's zone); a number is epoch ms. */
@@ -33,13 +30,10 @@ enum TimeFormat {
     }
 
     static TimeFormat parse(String text) {
-        List<String> known = new ArrayList<>();
-        for (TimeFormat format : values()) {
-            if (format.wire.equals(text)) {
-                return format;
-            }
-            known.add(format.wire);
+        try {
+            return Named.find(TimeFormat.class, TimeFormat::wire, text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("format " + e.getMessage(), e);
         }
-        throw new IllegalArgumentException("format '" + text + "' is not one of " + String.join(", ", known));
     }
 }

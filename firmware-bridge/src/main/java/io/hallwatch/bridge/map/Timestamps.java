@@ -13,12 +13,13 @@ import java.time.format.DateTimeParseException;
 /**
  * Vendor timestamps to the contract's {@code ts}. Every {@code ts} is written as RFC 3339 with
  * seconds and the offset of the binding's zone, whatever the vendor wrote, so that one hall's
- * readings read alike. Times before 2000 are refused: they come from devices whose clock was never
- * set (Tasmota without NTP reports 1970), and the service would file them as stale.
+ * readings read alike. A time that cannot be read is refused; a time before 2000 is read but counts
+ * as no time at all ({@link #isClockSet}): it comes from a device whose clock was never set (Tasmota
+ * without NTP reports 1970), whose readings are still worth having at the time they arrive.
  */
 final class Timestamps {
 
-    static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
     /** RFC 3339 has four-digit years. */
     private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
     /** Below this an epoch number is far more likely seconds than milliseconds (1973 in ms). */
@@ -43,11 +44,12 @@ final class Timestamps {
             throw new Refusal("ts: " + found.where() + " is " + found.shown() + ", not a time ("
                     + format.description() + ")");
         }
-        if (instant.isBefore(EARLIEST)) {
-            throw new Refusal("ts: " + found.where() + " is " + found.shown()
-                    + ", before 2000: the device's clock is not set");
-        }
         return instant;
+    }
+
+    /** Whether a device time is plausible: not before 2000, which only a clock never set reports. */
+    static boolean isClockSet(Instant instant) {
+        return !instant.isBefore(EARLIEST);
     }
 
     private static Instant parse(Found found, TimeFormat format, ZoneId zone) {
@@ -92,7 +94,7 @@ final class Timestamps {
     }
 
     private static BigDecimal epoch(Found found) {
-        BigDecimal value = Numbers.decimal(found.value());
+        BigDecimal value = Numbers.decimal(found, ContractField.TS.wire());
         if (value == null || value.signum() < 0) {
             throw new DateTimeException("not an epoch number");
         }

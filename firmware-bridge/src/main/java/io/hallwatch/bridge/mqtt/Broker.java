@@ -2,6 +2,7 @@ package io.hallwatch.bridge.mqtt;
 
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
 import org.eclipse.paho.client.mqttv3.MqttException;
@@ -38,6 +39,28 @@ public record Broker(String url, String username, String password) {
      */
     public MqttAsyncClient connect(String clientId, Duration timeout, MqttConnectOptions options, int maxInflight)
             throws MqttException {
+        return connect(clientId, timeout, options, maxInflight, client -> { });
+    }
+
+    /**
+     * The same, with {@code prepare} run on the client before it connects: a callback set only after
+     * connecting would miss what a persistent session delivers right after the CONNACK.
+     */
+    public MqttAsyncClient connect(String clientId, Duration timeout, MqttConnectOptions options, int maxInflight,
+            Consumer<MqttAsyncClient> prepare) throws MqttException {
+        MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
+        prepare.accept(client);
+        try {
+            client.connect(login(options, maxInflight)).waitForCompletion(timeout.toMillis());
+        } catch (MqttException e) {
+            client.close(true);
+            throw e;
+        }
+        return client;
+    }
+
+    /** {@code options} with this broker's user name and password and an in-flight window. */
+    public MqttConnectOptions login(MqttConnectOptions options, int maxInflight) {
         if (username != null) {
             options.setUserName(username);
         }
@@ -45,14 +68,7 @@ public record Broker(String url, String username, String password) {
             options.setPassword(password.toCharArray());
         }
         options.setMaxInflight(maxInflight);
-        MqttAsyncClient client = new MqttAsyncClient(url, clientId, new MemoryPersistence());
-        try {
-            client.connect(options).waitForCompletion(timeout.toMillis());
-        } catch (MqttException e) {
-            client.close(true);
-            throw e;
-        }
-        return client;
+        return options;
     }
 
     public static MqttConnectOptions options() {

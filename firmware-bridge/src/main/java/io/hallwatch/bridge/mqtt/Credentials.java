@@ -1,8 +1,11 @@
 package io.hallwatch.bridge.mqtt;
 
+import io.hallwatch.bridge.Log;
+import io.hallwatch.bridge.csv.CsvReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -11,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Devices' MQTT credentials, as {@code provision} writes them and as the service writes the demo
@@ -33,30 +37,42 @@ public final class Credentials {
     }
 
     public static Credentials read(Path file) throws IOException {
-        List<String> lines = Files.readAllLines(file);
-        if (lines.isEmpty()) {
+        warnIfOthersMayRead(file);
+        CsvReader.Result csv = CsvReader.read(Files.readString(file));
+        if (!csv.problems().isEmpty()) {
+            throw new IOException(file + ", " + csv.problems().get(0));
+        }
+        if (csv.records().isEmpty()) {
             throw new IOException(file + " is empty; its first line must be a header naming id and mqttPassword");
         }
-        List<String> header = List.of(lines.get(0).toLowerCase(Locale.ROOT).split(",", -1));
+        List<String> header = csv.records().get(0).fields().stream().map(f -> f.trim().toLowerCase(Locale.ROOT)).toList();
         int id = header.indexOf("id");
         int user = header.indexOf("mqttusername");
         int password = header.indexOf("mqttpassword");
         if (id < 0 || password < 0) {
-            throw new IOException(file + ": the header must name the columns id and mqttPassword, found " + lines.get(0));
+            throw new IOException(file + ": the header must name the columns id and mqttPassword, found " + header);
         }
         Map<String, String[]> devices = new LinkedHashMap<>();
-        for (int i = 1; i < lines.size(); i++) {
-            String[] fields = lines.get(i).split(",", -1);
-            if (lines.get(i).isBlank()) {
-                continue;
+        for (CsvReader.Record record : csv.records().subList(1, csv.records().size())) {
+            List<String> fields = record.fields();
+            if (fields.size() <= Math.max(id, password)) {
+                throw new IOException(file + ", line " + record.line() + ": expected " + header.size() + " columns");
             }
-            if (fields.length <= Math.max(id, password)) {
-                throw new IOException(file + ", line " + (i + 1) + ": expected " + header.size() + " columns");
-            }
-            String username = user >= 0 && fields.length > user && !fields[user].isBlank() ? fields[user] : fields[id];
-            devices.put(fields[id], new String[] {username, fields[password]});
+            String username = user >= 0 && fields.size() > user && !fields.get(user).isBlank() ? fields.get(user) : fields.get(id);
+            devices.put(fields.get(id), new String[] {username, fields.get(password)});
         }
         return new Credentials(devices);
+    }
+
+    private static void warnIfOthersMayRead(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> permissions = Files.getPosixFilePermissions(file);
+            if (permissions.contains(PosixFilePermission.OTHERS_READ)) {
+                Log.warn("%s holds passwords but every user of this machine may read it: chmod 600 (or 640 for the bridge's group)", file);
+            }
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: access lists, not modes; nothing to say here.
+        }
     }
 
     /** Writes rows (in {@link #HEADER}'s order) to a new file readable by its owner only. */

@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeSet;
 
 /**
  * Turns a scenario into the messages of one day of one hall, in time order. Pure and deterministic:
@@ -123,8 +126,8 @@ public final class Planner {
     }
 
     /** The change points within the day plus a heartbeat every {@code beat}, until the device dies. */
-    private List<Instant> moments(java.util.Collection<Instant> changes, Duration beat, String device) {
-        java.util.TreeSet<Instant> all = new java.util.TreeSet<>();
+    private List<Instant> moments(Collection<Instant> changes, Duration beat, String device) {
+        TreeSet<Instant> all = new TreeSet<>();
         for (Instant at = start(); at.isBefore(end()); at = at.plus(beat)) {
             all.add(at);
         }
@@ -140,7 +143,7 @@ public final class Planner {
         String reader = layout.badgeReaders().get(0);
         Scenario.Day d = scenario.day();
         for (Layout.Window window : layout.windows()) {
-            for (String card : java.util.Arrays.asList(window.cardA(), window.cardB())) {
+            for (String card : Arrays.asList(window.cardA(), window.cardB())) {
                 if (card == null) {
                     continue;
                 }

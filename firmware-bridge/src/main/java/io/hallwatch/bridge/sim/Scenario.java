@@ -1,5 +1,6 @@
 package io.hallwatch.bridge.sim;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,7 +84,7 @@ public record Scenario(String name, String description, Setup setup, Day day, Li
         Scenario scenario;
         try {
             scenario = YAML.readValue(in, Scenario.class);
-        } catch (com.fasterxml.jackson.core.JacksonException e) {
+        } catch (JacksonException e) {
             throw new IllegalArgumentException("scenario " + source + ": " + e.getOriginalMessage(), e);
         }
         List<String> problems = scenario.problems();

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -86,6 +87,7 @@ public final class SimulateCommand implements Callable<Integer> {
         Path credentialsFile = credentialsFile();
         new HallSetup(service).ensure(hall, scenario.setup(), credentialsFile);
         Layout layout = Layout.read(service, hall);
+        layout.check(scenario);
         if (layout.devices().isEmpty()) {
             throw new IllegalArgumentException("hall " + hall + " has no devices to play");
         }
@@ -133,7 +135,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             pacer.before(at, group.size());
             pacer.after(at, player.play(group, pacer));
-            if (java.time.Duration.between(lastReport, at).toMinutes() >= 30) {
+            if (Duration.between(lastReport, at).toMinutes() >= 30) {
                 Log.info("simulated %s: %d of %d messages", at.atZone(layout.zone()).toLocalTime(), i, steps.size());
                 lastReport = at;
             }

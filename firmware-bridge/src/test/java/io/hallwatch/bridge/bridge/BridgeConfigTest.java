@@ -24,7 +24,7 @@ class BridgeConfigTest {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"zigbee2mqtt.yaml", "lorawan.yaml", "mixed.yaml"})
+    @ValueSource(strings = {"zigbee2mqtt.yaml", "chirpstack.yaml", "tts.yaml", "mixed.yaml"})
     void theShippedExamplesCheckOut(String example) throws Exception {
         BridgeConfig config = BridgeConfig.parse(new com.fasterxml.jackson.databind.ObjectMapper(
                 new com.fasterxml.jackson.dataformat.yaml.YAMLFactory()).readTree(

@@ -37,7 +37,8 @@ class CalibrationTest {
         "43.2, 76.8",
         "119.96, 0.0",   // 0.04 % rounds to one decimal
         "119.95, 0.1",   // half up
-        "\"43.2\", 76.8" // a number written as text
+        "\"43.2\", 76.8", // a number written as text
+        "\"4.32e1\", 76.8" // with a small exponent
     })
     void turnsADistanceIntoFillClampedAndRoundedToOneDecimal(String distance, String fill) {
         assertEquals(fill, fillAt(distance));

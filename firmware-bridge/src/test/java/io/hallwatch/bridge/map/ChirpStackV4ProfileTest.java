@@ -33,18 +33,36 @@ class ChirpStackV4ProfileTest {
                 "application/+/device/a840418321838b4e/event/up"), router.filters());
     }
 
+    /** ChirpStack writes the decoder's 1 as 1.0: its object is a protobuf Struct, whose numbers are doubles. */
     @Test
-    void mapsTheDecodedOccupancyWithTimeBatteryAndFrameCounter() {
+    void mapsADecodedOccupancyOfOnePointZeroWithTimeBatteryAndFrameCounter() {
         assertReading(router.map(PIR_TOPIC, sample("chirpstack/up-occupancy.json"), RECEIVED),
                 "hallwatch/v1/hall-1/presence/desk-3",
-                "{\"ts\":\"2026-11-23T09:02:11.823500726+08:00\",\"occupied\":true,\"battery\":95,\"seq\":812}");
+                "{\"ts\":\"2026-11-23T09:02:11.823500726+08:00\",\"occupied\":true,\"battery\":95.0,\"seq\":812}");
+    }
+
+    @Test
+    void mapsADecodedOccupancyOfZeroPointZeroToVacant() throws IOException {
+        ObjectNode uplink = (ObjectNode) new ObjectMapper().readTree(sample("chirpstack/up-occupancy.json"));
+        ((ObjectNode) uplink.get("object")).put("occupancy", 0.0);
+
+        assertReading(router.map(PIR_TOPIC, new ObjectMapper().writeValueAsBytes(uplink), RECEIVED),
+                "hallwatch/v1/hall-1/presence/desk-3",
+                "{\"ts\":\"2026-11-23T09:02:11.823500726+08:00\",\"occupied\":false,\"battery\":95.0,\"seq\":812}");
+    }
+
+    @Test
+    void mapsTheOccupancyOfADecoderThatReturnsABoolean() {
+        assertReading(router.map(PIR_TOPIC, sample("chirpstack/up-occupancy-boolean-decoder.json"), RECEIVED),
+                "hallwatch/v1/hall-1/presence/desk-3",
+                "{\"ts\":\"2026-11-23T09:02:11.823500726+08:00\",\"occupied\":true,\"battery\":95.0,\"seq\":814}");
     }
 
     @Test
     void calibratesTheDecodedDistanceOfABinSensor() {
         assertReading(router.map(BIN_TOPIC, sample("chirpstack/up-distance.json"), RECEIVED),
                 "hallwatch/v1/hall-1/bin/bin-entrance",
-                "{\"ts\":\"2026-11-23T10:15:00+08:00\",\"fill\":76.8,\"distance\":432,\"battery\":88,\"seq\":4711}");
+                "{\"ts\":\"2026-11-23T10:15:00+08:00\",\"fill\":76.8,\"distance\":432.0,\"battery\":88.0,\"seq\":4711}");
     }
 
     @Test
@@ -60,7 +78,7 @@ class ChirpStackV4ProfileTest {
         Router renamed = MapTesting.router(binding("chirpstack-v4", Kind.PRESENCE, "desk-3", "a84041000181c061",
                 Map.of("occupancyField", "pir/occupied", "batteryField", "battery_percent")));
         ObjectNode uplink = (ObjectNode) new ObjectMapper().readTree(sample("chirpstack/up-occupancy.json"));
-        uplink.set("object", new ObjectMapper().readTree("{\"pir\":{\"occupied\":0},\"battery_percent\":61.5}"));
+        uplink.set("object", new ObjectMapper().readTree("{\"pir\":{\"occupied\":0.0},\"battery_percent\":61.5}"));
 
         assertReading(renamed.map(PIR_TOPIC, new ObjectMapper().writeValueAsBytes(uplink), RECEIVED),
                 "hallwatch/v1/hall-1/presence/desk-3",

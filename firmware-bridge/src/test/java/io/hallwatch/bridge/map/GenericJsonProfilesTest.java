@@ -46,6 +46,20 @@ class GenericJsonProfilesTest {
     }
 
     @Test
+    void readsWholeNumbersSentAsDoublesAsTheNumbersTheyAre() {
+        Router router = MapTesting.router(binding("generic-json", Kind.SIGNAGE, "sign-1", "sign-1", Map.of(
+                "state", Map.of("from", "/err", "map", Map.of("0", "ok")), "showing", Map.of("value", "open"),
+                "code", Map.of("template", "E{/err}"))));
+        Router reader = MapTesting.router(binding("generic-json", Kind.BADGE, "reader-1", "reader-1",
+                Map.of("card", "/uid", "action", Map.of("value", "in"))));
+
+        assertReading(router.map("sign-1", utf8("{\"err\":0.0}"), RECEIVED), "hallwatch/v1/hall-1/signage/sign-1",
+                "{\"ts\":\"" + RECEIVED_TS + "\",\"state\":\"ok\",\"showing\":\"open\",\"code\":\"E0\"}");
+        assertReading(reader.map("reader-1", utf8("{\"uid\":4711.0}"), RECEIVED), "hallwatch/v1/hall-1/badge/reader-1",
+                "{\"ts\":\"" + RECEIVED_TS + "\",\"card\":\"4711\",\"action\":\"in\"}");
+    }
+
+    @Test
     void mapsABadgeReaderAndItsLastWill() {
         Router router = MapTesting.router(binding("generic-json", Kind.BADGE, "reader-1", "readers/r1/swipe", Map.of(
                 "card", "/uid", "action", Map.of("value", "in"), "statusTopic", "readers/r1/lwt")));

@@ -52,9 +52,21 @@ final class MapTesting {
 
     /** The one contract message of a result that must be mapped. */
     static ContractMessage mapped(MapResult result) {
+        List<ContractMessage> messages = messages(result);
+        assertEquals(1, messages.size());
+        return messages.get(0);
+    }
+
+    /** The contract messages of a result that must be mapped without any device's part refused. */
+    static List<ContractMessage> messages(MapResult result) {
         MapResult.Mapped mapped = assertInstanceOf(MapResult.Mapped.class, result, () -> "expected Mapped: " + result);
-        assertEquals(1, mapped.messages().size());
-        return mapped.messages().get(0);
+        assertEquals(List.of(), mapped.refusals());
+        return mapped.messages();
+    }
+
+    /** Each message as "topic payload", for comparing the messages of one vendor message at once. */
+    static List<String> lines(List<ContractMessage> messages) {
+        return messages.stream().map(message -> message.topic() + " " + message.text()).toList();
     }
 
     /** Asserts the exact contract topic and payload of a mapped result. */
@@ -75,5 +87,10 @@ final class MapTesting {
     /** The reason of a result that must be refused. */
     static String refused(MapResult result) {
         return assertInstanceOf(MapResult.Refused.class, result, () -> "expected Refused: " + result).reason();
+    }
+
+    /** The reason of a result that must be ignored. */
+    static String ignored(MapResult result) {
+        return assertInstanceOf(MapResult.Ignored.class, result, () -> "expected Ignored: " + result).reason();
     }
 }

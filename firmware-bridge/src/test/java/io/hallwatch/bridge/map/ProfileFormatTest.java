@@ -54,6 +54,18 @@ class ProfileFormatTest {
     }
 
     @Test
+    void readsTheWordsOfAProfileInAnyCase() {
+        Profiles profiles = Profiles.shipped().with("acme-desk", yaml(HEAD
+                + "options:\n  grace: {type: Number, description: d}\n"
+                + "topics:\n  - topic: 'acme/{source}/state'\n    payload: JSON\n    readings:\n      presence:\n"
+                + "        occupied: /seat\n        ts: {from: /t, format: Epoch-S}\n"));
+        Router router = new Router(profiles, List.of(binding("acme-desk", Kind.PRESENCE, "desk-1", "d1", Map.of())));
+
+        assertReading(router.map("acme/d1/state", utf8("{\"seat\":true,\"t\":1763859731}"), RECEIVED),
+                "hallwatch/v1/hall-1/presence/desk-1", "{\"ts\":\"2025-11-23T09:02:11+08:00\",\"occupied\":true}");
+    }
+
+    @Test
     void readsACustomProfileFileNamedAfterTheFile(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("acme-door.yaml");
         Files.writeString(file, HEAD + "topics:\n  - topic: 'acme/{source}'\n    readings:\n"
@@ -122,7 +134,12 @@ class ProfileFormatTest {
         "topics:\\n  - topic: 'a/{source}/status'\\n    status: {value: on}\\n"
             + "| profile acme-desk: kinds: no topic has readings for presence",
         "topic: 'a/{source}'\\n| profile acme-desk: the definition: unknown key 'topic' (known: description, kinds,"
-            + " options, source, topics)"
+            + " options, source, topics)",
+        "topics:\\n  - topic: 'a/{source}'\\n    payload: xml\\n    readings:\\n      presence: {occupied: /o}\\n"
+            + "| profile acme-desk: topics[0].payload 'xml' is not one of json, text, auto",
+        "options:\\n  o: {type: integer, description: d}\\ntopics:\\n  - topic: 'a/{source}'\\n    readings:\\n"
+            + "      presence: {occupied: /o}\\n| profile acme-desk: options.o.type: 'integer' is not one of text, number,"
+            + " field"
     })
     void refusesABadDefinitionNamingTheProfileAndTheField(String topics, String expected) {
         String problem = problem(HEAD + topics.replace("\\n", "\n"));

@@ -51,18 +51,7 @@ class RouterValidationTest {
     }
 
     @Test
-    void refusesTwoBindingsClaimingTheSameVendorTopic() {
-        String problem = problem(
-                binding("tasmota-switch-presence", Kind.PRESENCE, "desk-1", "tasmota_1", Map.of()),
-                binding("tasmota-sr04-bin", Kind.BIN, "bin-1", "tasmota_1", Map.of("emptyDistance", 100,
-                        "fullDistance", 20)));
-
-        assertEquals("device desk-1 (profile tasmota-switch-presence): vendor topic tele/tasmota_1/SENSOR is also"
-                + " claimed by device bin-1 (tele/tasmota_1/SENSOR); two bindings cannot share a vendor topic", problem);
-    }
-
-    @Test
-    void refusesBindingsWhoseTopicsOverlapThroughACapture() {
+    void refusesBindingsWhoseTopicsOnlyPartlyOverlapThroughACapture() {
         String problem = problem(
                 binding("generic-json", Kind.PRESENCE, "desk-1", "desk-1", Map.of("topic", "acme/{site}/desk-1",
                         "occupied", "/o")),
@@ -70,6 +59,7 @@ class RouterValidationTest {
 
         assertTrue(problem.contains("is also claimed by device"), problem);
         assertTrue(problem.contains("acme/north/desk-1") && problem.contains("acme/+/desk-1"), problem);
+        assertTrue(problem.endsWith("devices may share a vendor topic only when both use exactly the same one"), problem);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hallwatch.bridge.map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +43,33 @@ class ShippedProfilesTest {
                         + " of " + name);
             }
         }
+    }
+
+    /** A presence or bin sensor silent for sensorSilenceSeconds (600 s by default) counts as failed. */
+    @Test
+    void tellsForEachShippedProfileHowItsDevicesReportWithinTheSilenceLimit() throws IOException {
+        String docs = Files.readString(DOCS);
+
+        for (String name : Profiles.shipped().names()) {
+            String section = section(docs, "### `" + name + "`");
+            assertTrue(section.contains("**Reporting often enough.**") && section.contains("`sensorSilenceSeconds`"),
+                    "docs/bridge-profiles.md does not say how " + name + " devices report within sensorSilenceSeconds");
+        }
+    }
+
+    /** YAML 1.1 reads an unquoted ON, off, yes... as a boolean; the docs' examples must not teach it. */
+    @Test
+    void quotesTheExampleMapKeysThatYamlReadsAsBooleans() throws IOException {
+        Matcher unquoted = Pattern.compile("[{,`]\\s*(?i:on|off|yes|no|true|false)\\s*:\\s").matcher(Files.readString(DOCS));
+
+        assertFalse(unquoted.find(), () -> "unquoted boolean-like key in docs/bridge-profiles.md: " + unquoted.group());
+    }
+
+    private static String section(String docs, String heading) {
+        int start = docs.indexOf(heading);
+        assertTrue(start >= 0, "docs/bridge-profiles.md lacks " + heading);
+        int end = docs.indexOf("\n### ", start + heading.length());
+        return docs.substring(start, end < 0 ? docs.length() : end);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.hallwatch.bridge.map;
 
 import static io.hallwatch.bridge.map.MapTesting.RECEIVED;
+import static io.hallwatch.bridge.map.MapTesting.RECEIVED_TS;
 import static io.hallwatch.bridge.map.MapTesting.assertReading;
 import static io.hallwatch.bridge.map.MapTesting.assertStatus;
 import static io.hallwatch.bridge.map.MapTesting.refused;
@@ -62,12 +63,12 @@ class TasmotaProfilesTest {
     }
 
     @Test
-    void refusesTelemetryFromADeviceWhoseClockWasNeverSet() {
-        String reason = refused(router.map("tele/tasmota_BIN4/SENSOR", sample("tasmota/sensor-sr04-clock-not-set.json"),
-                RECEIVED));
+    void stampsTelemetryFromADeviceWhoseClockWasNeverSetWithTheReceiveTime() {
+        MapResult result = router.map("tele/tasmota_BIN4/SENSOR", sample("tasmota/sensor-sr04-clock-not-set.json"),
+                RECEIVED);
 
-        assertTrue(reason.endsWith("ts: /Time is \"1970-01-01T00:03:27\", before 2000: the device's clock is not set"),
-                reason);
+        assertReading(result, "hallwatch/v1/hall-1/bin/bin-4",
+                "{\"ts\":\"" + RECEIVED_TS + "\",\"fill\":76.8,\"distance\":43.2}");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.hallwatch.bridge.support;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
@@ -8,8 +9,8 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * A real Mosquitto broker started by the test on a free port of 127.0.0.1, from Debian's
@@ -19,7 +20,7 @@ import java.util.List;
  */
 public final class Mosquitto implements AutoCloseable {
 
-    private final Process process;
+    private Process process;
     private final int port;
     private final Path dir;
 
@@ -31,7 +32,7 @@ public final class Mosquitto implements AutoCloseable {
 
     /** Starts a broker that lets anyone connect; {@code extraConfig} lines are appended to its file. */
     public static Mosquitto start(String... extraConfig) throws IOException {
-        Path binary = binary();
+        binary();
         int port = freePort();
         Path dir = Files.createTempDirectory("bridge-mosquitto");
         // As root, Mosquitto would switch to the mosquitto user, who cannot read the test's files.
@@ -42,13 +43,23 @@ public final class Mosquitto implements AutoCloseable {
         for (String line : extraConfig) {
             config.append(line).append('\n');
         }
-        Path file = dir.resolve("mosquitto.conf");
-        Files.writeString(file, config);
-        Process process = new ProcessBuilder(binary.toString(), "-c", file.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("mosquitto.log").toFile()).start();
-        Mosquitto broker = new Mosquitto(process, port, dir);
+        Files.writeString(dir.resolve("mosquitto.conf"), config);
+        Mosquitto broker = new Mosquitto(launch(dir), port, dir);
         broker.awaitListening();
         return broker;
+    }
+
+    private static Process launch(Path dir) throws IOException {
+        return new ProcessBuilder(binary().toString(), "-c", dir.resolve("mosquitto.conf").toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("mosquitto.log").toFile()))
+                .start();
+    }
+
+    /** Stops the broker and starts it again on the same port: without persistence, its sessions are gone. */
+    public void restart() throws IOException {
+        close();
+        process = launch(dir);
+        awaitListening();
     }
 
     public String url() {
@@ -57,6 +68,23 @@ public final class Mosquitto implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** What the broker logged so far (connections, refusals). */
+    public String log() throws IOException {
+        return Files.readString(dir.resolve("mosquitto.log"));
+    }
+
+    /**
+     * Stops the broker's process where it stands (SIGSTOP): connections stay open, and nothing is
+     * answered any more, as with a broker that hangs. {@link #close()} resumes and ends it.
+     */
+    public void freeze() throws IOException, InterruptedException {
+        signal("-STOP");
+    }
+
+    private void signal(String signal) throws IOException, InterruptedException {
+        new ProcessBuilder("kill", signal, Long.toString(process.pid())).inheritIO().start().waitFor();
     }
 
     private static Path binary() {
@@ -81,24 +109,35 @@ public final class Mosquitto implements AutoCloseable {
     }
 
     private void awaitListening() throws IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (!process.isAlive()) {
-                throw new IOException("Mosquitto exited: " + Files.readString(dir.resolve("mosquitto.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                // Polling for the port is the only way to know the broker listens.
-                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
-            }
+        try {
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(this::listening);
+        } catch (ConditionTimeoutException e) {
+            close();
+            throw new IOException("Mosquitto did not listen on port " + port + " within 10 s: " + log());
+        } catch (IllegalStateException exited) {
+            throw new IOException(exited.getMessage(), exited);
         }
-        close();
-        throw new IOException("Mosquitto did not listen on port " + port + " within 10 s");
+    }
+
+    private boolean listening() throws IOException {
+        if (!process.isAlive()) {
+            throw new IllegalStateException("Mosquitto exited: " + log());
+        }
+        try {
+            new Socket("127.0.0.1", port).close();
+            return true;
+        } catch (IOException notYet) {
+            return false;
+        }
     }
 
     @Override
     public void close() {
+        try {
+            signal("-CONT");
+        } catch (IOException | InterruptedException e) {
+            process.destroyForcibly();
+        }
         process.destroy();
         try {
             if (!process.waitFor(5, java.util.concurrent.TimeUnit.SECONDS)) {
