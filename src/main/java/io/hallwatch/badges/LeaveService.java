@@ -1,5 +1,7 @@
 package io.hallwatch.badges;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.badges.AttendanceApi.LeaveRequest;
 import io.hallwatch.badges.AttendanceApi.LeaveView;
 import io.hallwatch.halls.Hall;
@@ -31,6 +33,8 @@ public class LeaveService {
     AttendanceRules attendance;
     @Inject
     Clock clock;
+    @Inject
+    AuditLog audit;
 
     public LeaveView create(String staffId, LeaveRequest request) {
         Staff staff = staff(staffId);
@@ -49,6 +53,8 @@ public class LeaveService {
         leave.createdAt = clock.instant();
         leave.persist();
         changed(hall, staff, leave);
+        audit.record("leave.create", staff.hallId, staff.id,
+                Changes.created(view(leave, hall.calendar().zone())).without("note"));
         return view(leave, hall.calendar().zone());
     }
 
@@ -67,6 +73,8 @@ public class LeaveService {
         HallContext hall = rules.lock(staff.hallId);
         leave.delete();
         changed(hall, staff, leave);
+        audit.record("leave.delete", staff.hallId, staff.id,
+                Changes.deleted(view(leave, hall.calendar().zone())).without("note"));
     }
 
     private void changed(HallContext hall, Staff staff, StaffLeave leave) {

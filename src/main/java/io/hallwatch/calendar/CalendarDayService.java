@@ -1,5 +1,7 @@
 package io.hallwatch.calendar;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.calendar.CalendarApi.DayBody;
 import io.hallwatch.calendar.CalendarApi.Schedule;
 import io.hallwatch.calendar.CalendarApi.ScheduleDay;
@@ -31,6 +33,8 @@ public class CalendarDayService {
     CalendarService calendars;
     @Inject
     Clock clock;
+    @Inject
+    AuditLog audit;
 
     /** A saved hall day and whether it is new. */
     public record Saved(CalendarDay day, boolean created) {
@@ -79,6 +83,7 @@ public class CalendarDayService {
         }
         HallCalendarDay row = HallCalendarDay.find(hallId, date).orElse(null);
         boolean created = row == null;
+        CalendarDay before = created ? null : row.toDay();
         if (created) {
             row = new HallCalendarDay();
             row.hallId = hallId;
@@ -89,6 +94,7 @@ public class CalendarDayService {
             row.persist();
         }
         calendars.invalidate(hallId);
+        audit.record("calendar.day", hallId, date.toString(), Changes.between(before, row.toDay()));
         return new Saved(row.toDay(), created);
     }
 
@@ -98,5 +104,6 @@ public class CalendarDayService {
                 "hall '" + hallId + "' has no calendar day on " + date));
         row.delete();
         calendars.invalidate(hallId);
+        audit.record("calendar.delete", hallId, date.toString(), Changes.deleted(row.toDay()));
     }
 }

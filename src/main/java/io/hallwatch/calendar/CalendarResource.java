@@ -3,6 +3,9 @@ package io.hallwatch.calendar;
 import io.hallwatch.calendar.CalendarApi.DayBody;
 import io.hallwatch.calendar.CalendarApi.Schedule;
 import io.hallwatch.calendar.CalendarDayService.Saved;
+import io.hallwatch.users.Access;
+import io.hallwatch.users.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -23,15 +26,21 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A hall's calendar: its hall-specific days and its effective schedule, per day. */
+/**
+ * A hall's calendar: its hall-specific days and its effective schedule, per day. For ops staff and
+ * hall managers of the hall; another hall is 404.
+ */
 @Path("/api/halls/{hall}/calendar")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Calendar")
+@RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
 public class CalendarResource {
 
     @Inject
     CalendarDayService days;
+    @Inject
+    Access access;
 
     @GET
     @Operation(summary = "Effective schedule per day (to inclusive, at most 400 days; default: a week from today)")
@@ -40,6 +49,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "404", description = "No such hall or window")
     public Schedule schedule(@PathParam("hall") String hall, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("window") String window) {
+        access.hall(hall);
         return days.schedule(hall, CalendarApi.date("from", from), CalendarApi.date("to", to),
                 window == null || window.isBlank() ? null : window);
     }
@@ -51,6 +61,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "404", description = "No such hall")
     public List<CalendarDay> list(@PathParam("hall") String hall, @QueryParam("from") String from,
             @QueryParam("to") String to) {
+        access.hall(hall);
         return days.days(hall, CalendarApi.date("from", from), CalendarApi.date("to", to));
     }
 
@@ -63,6 +74,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "404", description = "No such hall")
     public Response put(@PathParam("hall") String hall, @PathParam("date") String date,
             @Valid @NotNull DayBody body, @Context UriInfo uri) {
+        access.hall(hall);
         Saved saved = days.put(hall, CalendarApi.date("date", date), body);
         return saved.created()
                 ? Response.created(uri.getAbsolutePath()).entity(saved.day()).build()
@@ -75,6 +87,7 @@ public class CalendarResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such hall or no hall day on that date")
     public void delete(@PathParam("hall") String hall, @PathParam("date") String date) {
+        access.hall(hall);
         days.delete(hall, CalendarApi.date("date", date));
     }
 }

@@ -1,5 +1,7 @@
 package io.hallwatch.calendar;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.calendar.CalendarApi.HolidayUpload;
 import io.hallwatch.calendar.CalendarApi.HolidayYearSummary;
 import io.hallwatch.calendar.CalendarApi.HolidayYearView;
@@ -28,6 +30,8 @@ public class PublicHolidayService {
     CalendarService calendars;
     @Inject
     Clock clock;
+    @Inject
+    AuditLog audit;
 
     public List<HolidayYearSummary> years() {
         Set<Integer> years = new TreeSet<>(PublicHolidays.shipped().years());
@@ -66,6 +70,8 @@ public class PublicHolidayService {
             row.persist();
         }
         calendars.invalidateAll();
+        audit.record("holidays.upload", null, String.valueOf(year), Changes.of("source", upload.source())
+                .with("replacedUpload", !created).with("days", row.entries()));
         Log.infof("Public holidays of %d replaced by an upload (%d dates, source: %s)", year, upload.days().size(),
                 upload.source());
         return year(year);
@@ -77,6 +83,7 @@ public class PublicHolidayService {
             throw ProblemException.notFound("no uploaded public holiday data for " + year);
         }
         calendars.invalidateAll();
+        audit.record("holidays.delete", null, String.valueOf(year), null);
     }
 
     private static HolidayYearSummary summary(HolidayYearView view) {

@@ -1,9 +1,11 @@
 package io.hallwatch.devices;
 
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
+import java.util.HexFormat;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
 
@@ -32,6 +34,20 @@ public final class DeviceCredentials {
         RANDOM.nextBytes(salt);
         return "pbkdf2-sha256$" + ITERATIONS + "$" + B64.encodeToString(salt) + "$"
                 + B64.encodeToString(derive(password, salt, ITERATIONS));
+    }
+
+    /**
+     * A short, non-secret mark of one credential: the first 16 hex digits of SHA-256 over its (salted)
+     * hash. The service leaves it with a broker that keeps its own copy of the password, so that it can
+     * later tell whether that copy is the current one without ever keeping the password.
+     */
+    public static String fingerprint(String storedHash) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(storedHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java 17 runtime", e);
+        }
     }
 
     /** Whether {@code password} matches a hash made by {@link #hash(String)}. */

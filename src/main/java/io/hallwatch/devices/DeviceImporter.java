@@ -16,12 +16,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
  * Bulk provisioning from CSV with a header row naming the columns {@code id, hall, kind} and
  * optionally {@code window, zone}, in any order. Each row is provisioned in its own transaction, so
  * one bad row does not stop the others; the report says row by row what was created and what failed.
+ * Rows for halls the caller may not manage fail without being provisioned.
  */
 @ApplicationScoped
 public class DeviceImporter {
@@ -35,7 +37,7 @@ public class DeviceImporter {
     @Inject
     Validator validator;
 
-    public ImportReport importCsv(String csv) {
+    public ImportReport importCsv(String csv, Predicate<String> mayManageHall) {
         List<CsvTable.Row> rows = CsvTable.parse(csv == null ? "" : csv);
         if (rows.isEmpty()) {
             throw ProblemException.badRequest("the CSV is empty; the first line must be a header such as id,hall,kind,window,zone");
@@ -47,7 +49,7 @@ public class DeviceImporter {
         }
         List<ImportRow> results = new ArrayList<>();
         for (CsvTable.Row row : data) {
-            results.add(importRow(row, columns));
+            results.add(importRow(row, columns, mayManageHall));
         }
         int created = (int) results.stream().filter(r -> r.status().equals("created")).count();
         return new ImportReport(results.size(), created, results.size() - created, results);
@@ -70,7 +72,7 @@ public class DeviceImporter {
         return columns;
     }
 
-    private ImportRow importRow(CsvTable.Row row, Map<String, Integer> columns) {
+    private ImportRow importRow(CsvTable.Row row, Map<String, Integer> columns, Predicate<String> mayManageHall) {
         String id = cell(row, columns, "id");
         try {
             String kindText = cell(row, columns, "kind");
@@ -80,6 +82,9 @@ public class DeviceImporter {
             ProvisionDevice request = new ProvisionDevice(id, cell(row, columns, "hall"), kind,
                     cell(row, columns, "window"), cell(row, columns, "zone"));
             validate(request);
+            if (!mayManageHall.test(request.hall())) {
+                throw ProblemException.forbidden("hall '" + request.hall() + "' is not one of your halls");
+            }
             Provisioned done = devices.provision(request);
             return new ImportRow(row.line(), id, "created", null, done.mqttUsername(), done.mqttPassword());
         } catch (ProblemException e) {

@@ -1,9 +1,15 @@
 package io.hallwatch.devices;
 
+import io.hallwatch.broker.DynSecSync;
 import io.hallwatch.devices.DeviceApi.DeviceView;
 import io.hallwatch.devices.DeviceApi.ImportReport;
 import io.hallwatch.devices.DeviceApi.ProvisionDevice;
 import io.hallwatch.devices.DeviceApi.Provisioned;
+import io.hallwatch.platform.ProblemException;
+import io.hallwatch.users.Access;
+import io.hallwatch.users.Caller;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -24,26 +30,39 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Device provisioning for ops staff (contract, section 4). */
+/**
+ * Device provisioning for ops staff (contract, section 4), within the caller's halls: administrators
+ * and ops staff change devices, hall managers may look at them. Credentials change at the broker as
+ * soon as the change is committed.
+ */
 @Path("/api/devices")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Devices")
+@RolesAllowed({Caller.ADMIN, Caller.OPS})
 public class DeviceResource {
 
     @Inject
     DeviceService devices;
     @Inject
+    Access access;
+    @Inject
     DeviceImporter importer;
+    @Inject
+    DynSecSync broker;
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Provision a device; the answer holds its MQTT password, shown only once")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid device or placement")
+    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
     @APIResponse(responseCode = "404", description = "No such hall")
     @APIResponse(responseCode = "409", description = "An active device has this id")
     public Response provision(@Valid @NotNull ProvisionDevice request, @Context UriInfo uri) {
-        Provisioned provisioned = devices.provision(request);
+        requireHall(request.hall());
+        Provisioned provisioned = withBrokerSync(devices.provision(request));
         return Response.created(uri.getAbsolutePathBuilder().path(provisioned.id()).build())
                 .entity(provisioned).build();
     }
@@ -55,29 +74,67 @@ public class DeviceResource {
     @APIResponse(responseCode = "200", description = "Report of created and failed rows")
     @APIResponse(responseCode = "400", description = "Empty CSV or bad header")
     public ImportReport importCsv(String csv) {
-        return importer.importCsv(csv);
+        Caller caller = Caller.of(identity);
+        return importer.importCsv(csv, caller::worksIn);
     }
 
     @GET
-    @Operation(summary = "Active devices with lastSeen, battery and online, optionally of one hall")
+    @RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
+    @Operation(summary = "Active devices of the caller's halls with lastSeen, battery and online, optionally of one hall")
+    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
     public List<DeviceView> list(@QueryParam("hall") String hall) {
-        return devices.list(hall).stream().map(DeviceView::of).toList();
+        Caller caller = Caller.of(identity);
+        if (hall != null) {
+            requireHall(hall);
+        }
+        return devices.list(hall).stream().filter(d -> caller.worksIn(d.hallId)).map(this::view).toList();
     }
 
     @GET
     @Path("{id}")
+    @RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
     @Operation(summary = "One device, active or revoked")
+    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
     @APIResponse(responseCode = "404", description = "No such device")
     public DeviceView get(@PathParam("id") String id) {
-        return DeviceView.of(devices.require(id));
+        Device device = devices.require(id);
+        requireHall(device.hallId);
+        return view(device);
+    }
+
+    @POST
+    @Path("{id}/rotate")
+    @Operation(summary = "Give the device a new MQTT password, shown only once; the old one stops working at once")
+    @APIResponse(responseCode = "200", description = "The new credentials")
+    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
+    @APIResponse(responseCode = "404", description = "No such device")
+    @APIResponse(responseCode = "409", description = "The device is revoked")
+    public Provisioned rotate(@PathParam("id") String id) {
+        requireHall(devices.require(id).hallId);
+        return withBrokerSync(devices.rotate(id));
     }
 
     @DELETE
     @Path("{id}")
-    @Operation(summary = "Revoke the device's credentials")
+    @Operation(summary = "Revoke the device's credentials; its connections to the broker are cut")
     @APIResponse(responseCode = "204", description = "Revoked")
+    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
     @APIResponse(responseCode = "404", description = "No such device")
     public void revoke(@PathParam("id") String id) {
+        requireHall(devices.require(id).hallId);
         devices.revoke(id);
+    }
+
+    /** Another hall's devices are answered as if the hall did not exist (and the refusal is audited). */
+    private void requireHall(String hall) {
+        access.hall(hall);
+    }
+
+    private DeviceView view(Device device) {
+        return DeviceView.of(device, broker.status(device.id).orElse(null));
+    }
+
+    private Provisioned withBrokerSync(Provisioned provisioned) {
+        return provisioned.withBrokerSync(broker.status(provisioned.id()).orElse(null));
     }
 }

@@ -6,6 +6,9 @@ import io.hallwatch.halls.HallApi.HallSettings;
 import io.hallwatch.halls.HallApi.HallView;
 import io.hallwatch.halls.HallApi.WindowSettings;
 import io.hallwatch.halls.HallApi.WindowView;
+import io.hallwatch.users.Access;
+import io.hallwatch.users.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,32 +28,41 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Halls and their windows (contract, section 4), and the live status of a hall. */
+/**
+ * Halls and their windows (contract, section 4), and the live status of a hall: for ops staff and hall
+ * managers, each within their halls (a hall of others is 404); a new hall only by someone for every hall.
+ */
 @Path("/api/halls")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Halls")
+@RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
 public class HallResource {
 
     @Inject
     HallService halls;
     @Inject
     HallStatusService status;
+    @Inject
+    Access access;
 
     @POST
-    @Operation(summary = "Provision a hall")
+    @RolesAllowed({Caller.ADMIN, Caller.OPS})
+    @Operation(summary = "Provision a hall (ops staff for every hall)")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid hall")
+    @APIResponse(responseCode = "403", description = "The caller does not work for every hall")
     @APIResponse(responseCode = "409", description = "A hall with this id exists")
     public Response create(@Valid @NotNull CreateHall request, @Context UriInfo uri) {
+        access.everyHall("creating a hall");
         HallView view = HallView.of(halls.create(request));
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
     @GET
-    @Operation(summary = "List halls")
+    @Operation(summary = "List the caller's halls")
     public List<HallView> list() {
-        return halls.list().stream().map(HallView::of).toList();
+        return halls.list().stream().filter(h -> access.sees(h.id)).map(HallView::of).toList();
     }
 
     @GET
@@ -58,6 +70,7 @@ public class HallResource {
     @Operation(summary = "A hall with its opening hours and rule settings")
     @APIResponse(responseCode = "404", description = "No such hall")
     public HallView get(@PathParam("hall") String hall) {
+        access.hall(hall);
         return HallView.of(halls.require(hall));
     }
 
@@ -68,6 +81,7 @@ public class HallResource {
     @APIResponse(responseCode = "400", description = "Invalid settings")
     @APIResponse(responseCode = "404", description = "No such hall")
     public HallView replace(@PathParam("hall") String hall, @Valid @NotNull HallSettings settings) {
+        access.hall(hall);
         return HallView.of(halls.replace(hall, settings));
     }
 
@@ -80,6 +94,7 @@ public class HallResource {
     @APIResponse(responseCode = "409", description = "The hall has a window with this id")
     public Response createWindow(@PathParam("hall") String hall, @Valid @NotNull CreateWindow request,
             @Context UriInfo uri) {
+        access.hall(hall);
         WindowView view = halls.createWindow(hall, request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
@@ -92,13 +107,16 @@ public class HallResource {
     @APIResponse(responseCode = "404", description = "No such hall or window")
     public WindowView replaceWindow(@PathParam("hall") String hall, @PathParam("window") String window,
             @Valid @NotNull WindowSettings settings) {
+        access.hall(hall);
         return halls.replaceWindow(hall, window, settings);
     }
 
     @GET
     @Path("{hall}/windows")
     @Operation(summary = "The windows of a hall with the devices watching them")
+    @APIResponse(responseCode = "404", description = "No such hall")
     public List<WindowView> windows(@PathParam("hall") String hall) {
+        access.hall(hall);
         return halls.windows(hall);
     }
 
@@ -107,6 +125,7 @@ public class HallResource {
     @Operation(summary = "Live status: each window's presence and sign, each bin's fill, each badge reader")
     @APIResponse(responseCode = "404", description = "No such hall")
     public HallStatus status(@PathParam("hall") String hall) {
+        access.hall(hall);
         return status.of(hall);
     }
 }

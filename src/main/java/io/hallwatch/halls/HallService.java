@@ -1,5 +1,7 @@
 package io.hallwatch.halls;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.calendar.CalendarService;
 import io.hallwatch.devices.Device;
 import io.hallwatch.halls.HallApi.CreateHall;
@@ -31,6 +33,8 @@ public class HallService {
     Clock clock;
     @Inject
     CalendarService calendars;
+    @Inject
+    AuditLog audit;
 
     public Hall create(CreateHall request) {
         if (Hall.findById(request.id()) != null) {
@@ -41,13 +45,16 @@ public class HallService {
         hall.createdAt = clock.instant();
         apply(hall, request.settings());
         hall.persist();
+        audit.record("hall.create", hall.id, hall.id, Changes.created(HallApi.HallView.of(hall)));
         return hall;
     }
 
     public Hall replace(String hallId, HallSettings settings) {
         Hall hall = require(hallId);
+        HallApi.HallView before = HallApi.HallView.of(hall);
         apply(hall, settings);
         calendars.invalidate(hallId);
+        audit.record("hall.update", hallId, hallId, Changes.between(before, HallApi.HallView.of(hall)));
         return hall;
     }
 
@@ -73,6 +80,7 @@ public class HallService {
         window.windowId = request.id();
         apply(window, request.settings());
         window.persist();
+        audit.record("window.create", hallId, window.windowId, Changes.created(view(window, List.of())));
         return view(window, List.of());
     }
 
@@ -80,7 +88,9 @@ public class HallService {
         require(hallId);
         HallWindow window = HallWindow.find(hallId, windowId).orElseThrow(() -> ProblemException.notFound(
                 "window '" + windowId + "' does not exist in hall '" + hallId + "'"));
+        WindowView before = view(window, List.of());
         apply(window, settings);
+        audit.record("window.update", hallId, windowId, Changes.between(before, view(window, List.of())));
         return view(window, Device.activeOfHall(hallId));
     }
 
@@ -106,6 +116,7 @@ public class HallService {
         staff.hallId = request.hall();
         staff.card = card;
         staff.persist();
+        audit.record("staff.create", staff.hallId, staff.id, Changes.created(StaffView.of(staff)));
         return StaffView.of(staff);
     }
 

@@ -2,6 +2,9 @@ package io.hallwatch.halls;
 
 import io.hallwatch.halls.HallApi.CreateStaff;
 import io.hallwatch.halls.HallApi.StaffView;
+import io.hallwatch.users.Access;
+import io.hallwatch.users.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,15 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** Staff members and their badge cards (contract, section 4). */
+/** Staff members and their badge cards (contract, section 4): ops staff and managers, within their halls. */
 @Path("/api/staff")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Staff")
+@RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
 public class StaffResource {
 
     @Inject
     HallService halls;
+    @Inject
+    Access access;
 
     @POST
     @Operation(summary = "Register a staff member and their card UID")
@@ -37,13 +43,16 @@ public class StaffResource {
     @APIResponse(responseCode = "404", description = "No such hall")
     @APIResponse(responseCode = "409", description = "Id or card already registered")
     public Response create(@Valid @NotNull CreateStaff request, @Context UriInfo uri) {
+        access.hall(request.hall());
         StaffView view = halls.createStaff(request);
         return Response.created(uri.getAbsolutePathBuilder().path(view.id()).build()).entity(view).build();
     }
 
     @GET
-    @Operation(summary = "Staff members, optionally of one hall")
+    @Operation(summary = "Staff members of one hall, or of all the caller's halls")
+    @APIResponse(responseCode = "404", description = "No such hall")
     public List<StaffView> list(@QueryParam("hall") String hall) {
-        return halls.staff(hall);
+        access.hall(hall);
+        return halls.staff(hall).stream().filter(s -> access.sees(s.hall())).toList();
     }
 }

@@ -16,7 +16,9 @@ import java.util.Set;
  * Handles inbound messages in batches: parse each topic and payload (pure), pass the registry gate,
  * and count each as accepted or count and store it as rejected, all of a batch in one database
  * transaction, so that a busy hall costs one commit per batch rather than per message. Rejections
- * change no state, since the gate checks everything before it changes anything. Infrastructure
+ * change no state, since the gate checks everything before it changes anything; those that suggest a
+ * device speaking for another (unknown or revoked device, another hall or kind) are also counted and
+ * logged as {@link SecurityEvents security events} once committed. Infrastructure
  * failures (the database is down) roll the whole batch back and are thrown to the pipeline, which
  * retries.
  */
@@ -35,6 +37,8 @@ public class IngestProcessor {
     Clock clock;
     @Inject
     Instance<BatchPreparation> preparations;
+    @Inject
+    SecurityEvents security;
 
     @Inject
     IngestProcessor(IngestConfig config) {
@@ -42,7 +46,7 @@ public class IngestProcessor {
     }
 
     /** What became of one message; applied to the metrics only once the batch is committed. */
-    private record Outcome(InboundMessage message, String acceptedKind, RejectionReason rejection) {
+    private record Outcome(InboundMessage message, String acceptedKind, RejectionReason rejection, String detail) {
     }
 
     public void handle(List<InboundMessage> batch) {
@@ -59,6 +63,8 @@ public class IngestProcessor {
                 metrics.accepted(outcome.acceptedKind());
             } else {
                 metrics.rejected(outcome.rejection());
+                SecurityEvent.of(outcome.rejection()).ifPresent(event ->
+                        security.refused(event, outcome.message().topic(), outcome.detail()));
             }
             metrics.handled(outcome.message().receivedNanos());
         }
@@ -98,10 +104,10 @@ public class IngestProcessor {
             topic = Optional.of(DeviceTopic.parse(message.topic()));
             DeviceMessage parsed = parser.parse(topic.get(), message.payload(), clock.instant());
             gate.apply(topic.get(), parsed, message);
-            return new Outcome(message, topic.get().kindSegment(), null);
+            return new Outcome(message, topic.get().kindSegment(), null, null);
         } catch (MessageRejectedException e) {
             rejections.record(message, topic, e.reason(), e.detail());
-            return new Outcome(message, null, e.reason());
+            return new Outcome(message, null, e.reason(), e.detail());
         }
     }
 }

@@ -48,6 +48,8 @@ public class MqttIngest {
     private volatile boolean accepting;
     private ScheduledExecutorService connector;
     private volatile MqttAsyncClient client;
+    /** Made once at start, so that an unreadable trust store stops start-up instead of each connect. */
+    private MqttConnectOptions connectOptions;
     /** When the current connection was made; null while disconnected. */
     private volatile Instant connectedAt;
 
@@ -64,6 +66,7 @@ public class MqttIngest {
         if (client != null) {
             return;
         }
+        connectOptions = options();
         pipeline.start();
         accepting = true;
         try {
@@ -168,7 +171,7 @@ public class MqttIngest {
             return;
         }
         try {
-            current.connect(options()).waitForCompletion(15_000);
+            current.connect(connectOptions).waitForCompletion(15_000);
             Log.infof("Connected to MQTT broker %s as %s", brokerUrl(), config.clientId());
         } catch (MqttException e) {
             Log.warnf("MQTT broker %s not reachable (%s); retrying in %d s", brokerUrl(), e.getMessage(),
@@ -194,6 +197,7 @@ public class MqttIngest {
         if (password != null) {
             options.setPassword(password.toCharArray());
         }
+        MqttTls.apply(options, brokerUrl(), config);
         return options;
     }
 

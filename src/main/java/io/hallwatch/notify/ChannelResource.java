@@ -2,8 +2,12 @@ package io.hallwatch.notify;
 
 import io.hallwatch.notify.ChannelApi.ChannelSettings;
 import io.hallwatch.notify.ChannelApi.ChannelView;
+import io.hallwatch.users.Access;
+import io.hallwatch.users.Caller;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -20,20 +24,27 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** A hall's notification channels per team: WeCom, DingTalk, Feishu robots and webhooks. */
+/**
+ * A hall's notification channels per team: WeCom, DingTalk, Feishu robots and webhooks. Set by the
+ * hall's managers; another hall is 404.
+ */
 @Path("/api/halls/{hall}/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Notification channels")
+@RolesAllowed({Caller.ADMIN, Caller.MANAGER})
 public class ChannelResource {
 
     @Inject
     ChannelService channels;
+    @Inject
+    Access access;
 
     @GET
     @Operation(summary = "The hall's channels; URLs only as a hint, secrets never")
     @APIResponse(responseCode = "404", description = "No such hall")
     public List<ChannelView> list(@PathParam("hall") String hall) {
+        access.hall(hall);
         return channels.list(hall);
     }
 
@@ -42,7 +53,8 @@ public class ChannelResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Missing or invalid field, or perMinute above the kind's limit")
     @APIResponse(responseCode = "404", description = "No such hall")
-    public Response create(@PathParam("hall") String hall, @Valid ChannelSettings settings) {
+    public Response create(@PathParam("hall") String hall, @Valid @NotNull ChannelSettings settings) {
+        access.hall(hall);
         ChannelView created = channels.create(hall, settings);
         return Response.created(URI.create("/api/halls/" + hall + "/channels/" + created.id())).entity(created).build();
     }
@@ -51,6 +63,7 @@ public class ChannelResource {
     @Path("{id}")
     @APIResponse(responseCode = "404", description = "No such hall or channel")
     public ChannelView get(@PathParam("hall") String hall, @PathParam("id") long id) {
+        access.hall(hall);
         return channels.get(hall, id);
     }
 
@@ -58,7 +71,8 @@ public class ChannelResource {
     @Path("{id}")
     @Operation(summary = "Changes a channel; a left-out url or secret keeps the stored one, an empty secret removes it")
     @APIResponse(responseCode = "404", description = "No such hall or channel")
-    public ChannelView replace(@PathParam("hall") String hall, @PathParam("id") long id, @Valid ChannelSettings settings) {
+    public ChannelView replace(@PathParam("hall") String hall, @PathParam("id") long id, @Valid @NotNull ChannelSettings settings) {
+        access.hall(hall);
         return channels.replace(hall, id, settings);
     }
 
@@ -68,6 +82,7 @@ public class ChannelResource {
     @APIResponse(responseCode = "204", description = "Removed")
     @APIResponse(responseCode = "404", description = "No such hall or channel")
     public void delete(@PathParam("hall") String hall, @PathParam("id") long id) {
+        access.hall(hall);
         channels.delete(hall, id);
     }
 
@@ -76,6 +91,7 @@ public class ChannelResource {
     @Operation(summary = "Sends a test message now and returns what the channel answered")
     @APIResponse(responseCode = "404", description = "No such hall or channel")
     public ChannelApi.TestResult test(@PathParam("hall") String hall, @PathParam("id") long id) {
+        access.hall(hall);
         return channels.test(hall, id);
     }
 }

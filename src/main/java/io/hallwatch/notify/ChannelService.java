@@ -1,5 +1,7 @@
 package io.hallwatch.notify;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.halls.Hall;
 import io.hallwatch.halls.HallService;
 import io.hallwatch.notify.ChannelApi.ChannelSettings;
@@ -40,6 +42,8 @@ public class ChannelService {
     Senders senders;
     @Inject
     NotifyConfig config;
+    @Inject
+    AuditLog audit;
 
     @Transactional
     public List<ChannelView> list(String hallId) {
@@ -63,13 +67,17 @@ public class ChannelService {
         channel.createdAt = clock.instant();
         apply(channel, settings);
         channel.persist();
+        audit.record("channel.create", hallId, String.valueOf(channel.id), Changes.created(ChannelView.of(channel)));
         return ChannelView.of(channel);
     }
 
     @Transactional
     public ChannelView replace(String hallId, long id, ChannelSettings settings) {
         Channel channel = require(hallId, id);
+        ChannelView before = ChannelView.of(channel);
         apply(channel, settings);
+        audit.record("channel.update", hallId, String.valueOf(id), Changes.between(before, ChannelView.of(channel))
+                .with("url", Changes.replaced(settings.url())).with("secret", Changes.replaced(settings.secret())));
         if (!channel.enabled) {
             deliveries.cancel(channel.id, "the channel was switched off");
         } else if (settings.url() != null || settings.secret() != null) {
@@ -83,6 +91,7 @@ public class ChannelService {
         Channel channel = require(hallId, id);
         deliveries.cancel(channel.id, "the channel was removed");
         channel.delete();
+        audit.record("channel.delete", hallId, String.valueOf(id), Changes.deleted(ChannelView.of(channel)));
     }
 
     /** Sends a test message now, outside the outbox, and says what the channel answered. */

@@ -48,7 +48,7 @@ public class ProblemMappers {
 
     private static Response challenge() {
         return Response.fromResponse(Problem.response(401, "Unauthorized",
-                "log in with HTTP Basic as admin (password set by HALLWATCH_ADMIN_PASSWORD, or generated into <data-dir>/admin-password)"))
+                "log in with HTTP Basic as a user of /api/users, or as admin (password set by HALLWATCH_ADMIN_PASSWORD, or generated into <data-dir>/admin-password)"))
                 .header("WWW-Authenticate", "Basic realm=\"HallWatch\"").build();
     }
 

@@ -11,9 +11,10 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * A person who logs in: the cleaning crew, ops staff, hall managers and administrators. The password
- * is kept only as a {@link Passwords} hash; roles and halls are comma-separated, {@code *} being every
- * hall.
+ * A person who logs in: the cleaning crew, ops staff, hall managers, window staff, auditors and
+ * administrators. The password is kept only as a {@link Passwords} hash; roles and halls are
+ * comma-separated, {@code *} being every hall. {@code staffId} links a person with the role
+ * {@code staff} to their entry in {@code /api/staff}, whose attendance is the only one they see.
  */
 @Entity
 @Table(name = "app_user")
@@ -27,6 +28,10 @@ public class AppUser extends PanacheEntityBase {
     public String passwordHash;
     public String roles;
     public String halls;
+    @Column(name = "staff_id")
+    public String staffId;
+    @Column(name = "password_changed_at")
+    public Instant passwordChangedAt;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "updated_at")

@@ -2,25 +2,36 @@ package io.hallwatch.users;
 
 import io.hallwatch.workorders.Team;
 import io.quarkus.security.identity.SecurityIdentity;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The person behind a request, as far as work orders are concerned: which halls they work for
- * ({@code *} for all) and which teams' orders they handle. Administrators and hall managers handle
- * every team's orders, the cleaning crew the cleaning team's, ops staff the ops team's.
+ * The person behind a request: their roles, the halls they work for ({@code *} for all), the staff
+ * member they are (role {@code staff} only), and which teams' work orders they handle. Administrators
+ * and hall managers handle every team's orders, the cleaning crew the cleaning team's, ops staff the
+ * ops team's; window staff and auditors none. HTTP Basic and OpenID Connect logins both carry these
+ * facts on the identity, as its roles and the attributes {@link #HALLS} and {@link #STAFF}.
  */
-public record Caller(String username, Set<String> roles, Set<String> halls) {
+public record Caller(String username, Set<String> roles, Set<String> halls, String staffId) {
 
     /** The identity attribute holding the caller's hall ids. */
     public static final String HALLS = "hallwatch.halls";
+    /** The identity attribute holding the staff id of a person with the role {@code staff}. */
+    public static final String STAFF = "hallwatch.staff";
     public static final String ALL_HALLS = "*";
 
     public static final String ADMIN = "admin";
     public static final String MANAGER = "manager";
     public static final String OPS = "ops";
     public static final String CLEANING = "cleaning";
-    public static final Set<String> ROLES = Set.of(ADMIN, MANAGER, OPS, CLEANING);
+    public static final String STAFF_ROLE = "staff";
+    public static final String AUDITOR = "auditor";
+    public static final Set<String> ROLES = Set.of(ADMIN, MANAGER, OPS, CLEANING, STAFF_ROLE, AUDITOR);
+
+    public Caller(String username, Set<String> roles, Set<String> halls) {
+        this(username, roles, halls, null);
+    }
 
     /** The {@code admin} account: every hall, every team. */
     public static Caller admin() {
@@ -28,14 +39,16 @@ public record Caller(String username, Set<String> roles, Set<String> halls) {
     }
 
     static Caller of(AppUser user) {
-        return new Caller(user.username, Set.copyOf(user.roleSet()), Set.copyOf(user.hallSet()));
+        return new Caller(user.username, Set.copyOf(user.roleSet()), Set.copyOf(user.hallSet()), user.staffId);
     }
 
     @SuppressWarnings("unchecked")
     public static Caller of(SecurityIdentity identity) {
         Object halls = identity.getAttribute(HALLS);
+        Object staff = identity.getAttribute(STAFF);
         return new Caller(identity.getPrincipal().getName(), Set.copyOf(identity.getRoles()),
-                halls instanceof Set<?> set ? (Set<String>) set : Set.of());
+                halls instanceof Set<?> ? Set.copyOf((Set<String>) halls) : Set.of(),
+                staff instanceof String ? (String) staff : null);
     }
 
     public boolean allHalls() {
@@ -46,8 +59,13 @@ public record Caller(String username, Set<String> roles, Set<String> halls) {
         return allHalls() || halls.contains(hall);
     }
 
+    /** Whether the caller has at least one of {@code wanted}. */
+    public boolean hasAny(String... wanted) {
+        return Arrays.stream(wanted).anyMatch(roles::contains);
+    }
+
     public Set<Team> teams() {
-        if (roles.contains(ADMIN) || roles.contains(MANAGER)) {
+        if (hasAny(ADMIN, MANAGER)) {
             return EnumSet.allOf(Team.class);
         }
         Set<Team> teams = EnumSet.noneOf(Team.class);

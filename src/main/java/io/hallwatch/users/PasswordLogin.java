@@ -10,9 +10,11 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.request.UsernamePasswordAuthenticationRequest;
 import io.quarkus.security.runtime.QuarkusPrincipal;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.quarkus.vertx.http.runtime.security.HttpSecurityUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -21,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -31,10 +32,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * HTTP Basic login of the {@code admin} account and of the people in {@code app_user}. The admin
  * password comes from {@code HALLWATCH_ADMIN_PASSWORD}; when that is unset, one is generated on first
  * start (made at start-up, not at the first login) and kept in {@code <data-dir>/admin-password},
- * readable only by the service's user. A person's
- * identity carries their roles and, as the attribute {@link Caller#HALLS}, the halls they work for.
- * A verified password is remembered for a few minutes (as a keyed digest, never in clear), so that a
- * phone polling its orders does not cost a PBKDF2 round each time.
+ * readable only by the service's user. A person's identity carries their roles and, as the attributes
+ * {@link Caller#HALLS} and {@link Caller#STAFF}, the halls they work for and the staff member they are.
+ * A verified password is remembered for a few minutes (as a keyed digest of the name, the stored hash
+ * and the password, never in clear), so that a phone polling its orders does not cost a PBKDF2 round
+ * each time; a changed password changes the stored hash, which ends what was remembered at once, on
+ * every instance. Every login first asks {@link LoginGuard} whether its name or address is locked,
+ * and each failure is counted there and recorded in the audit trail.
  */
 @Startup
 @ApplicationScoped
@@ -43,11 +47,15 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     public static final String ADMIN = "admin";
     private static final Duration REMEMBER = Duration.ofMinutes(5);
     private static final String DUMMY_HASH = Passwords.hash("not a password of anyone");
+    private static final String WRONG = "wrong password";
+    private static final String UNKNOWN = "unknown user";
 
     @ConfigProperty(name = "hallwatch.admin-password")
     Optional<String> configured;
     @ConfigProperty(name = "hallwatch.data-dir", defaultValue = "./data")
     String dataDir;
+    @Inject
+    LoginGuard guard;
 
     private final Map<String, Remembered> verified = new ConcurrentHashMap<>();
     private final byte[] rememberKey = new byte[32];
@@ -71,28 +79,18 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
             AuthenticationRequestContext context) {
         String username = request.getUsername();
         String given = new String(request.getPassword().getPassword());
-        if (ADMIN.equals(username)) {
-            if (!MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))) {
-                return Uni.createFrom().failure(new AuthenticationFailedException());
-            }
-            return Uni.createFrom().item(identity(Caller.admin()));
-        }
-        return context.runBlocking(() -> person(username, given, true));
+        String address = LoginGuard.address(HttpSecurityUtils.getRoutingContextAttribute(request));
+        return context.runBlocking(() -> identity(login(username, given, address, LoginGuard.HTTP)));
     }
 
     /**
      * The person (or admin) with this user name and password, for logins outside HTTP (the embedded
-     * broker, where crew handhelds subscribe to their alerts); empty when the password is wrong.
+     * broker, where crew handhelds subscribe to their alerts); empty when the password is wrong or the
+     * name is locked. Failures count towards the name's lock like those over HTTP.
      */
     public Optional<Caller> check(String username, String given) {
-        if (ADMIN.equals(username)) {
-            return MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))
-                    ? Optional.of(Caller.admin()) : Optional.empty();
-        }
         try {
-            // No equal-cost hashing for unknown names here: on the broker it would let anyone keep
-            // its threads busy hashing with random user names.
-            return Optional.of(Caller.of(person(username, given, false)));
+            return Optional.of(login(username, given, null, LoginGuard.MQTT));
         } catch (AuthenticationFailedException e) {
             return Optional.empty();
         }
@@ -112,30 +110,56 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
         verified.remove(username);
     }
 
-    private SecurityIdentity person(String username, String given, boolean equalCost) {
+    /** Checks a login against the lock, then the password; counts and records a failure. */
+    private Caller login(String username, String given, String address, String via) {
+        guard.before(username, address, via);
+        Verified verified = ADMIN.equals(username) ? admin(given) : person(username, given, LoginGuard.HTTP.equals(via));
+        if (verified.caller() != null) {
+            guard.succeeded(username);
+            return verified.caller();
+        }
+        // On the broker an unknown name is not counted: it costs no hashing there, and counting it
+        // would let anyone fill memory and the audit trail with made-up names.
+        if (LoginGuard.HTTP.equals(via) || !UNKNOWN.equals(verified.failure())) {
+            guard.failed(username, address, verified.failure(), via);
+        }
+        throw new AuthenticationFailedException();
+    }
+
+    private Verified admin(String given) {
+        return MessageDigest.isEqual(password, given.getBytes(StandardCharsets.UTF_8))
+                ? new Verified(Caller.admin(), null) : new Verified(null, WRONG);
+    }
+
+    private Verified person(String username, String given, boolean equalCost) {
         AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser>findById(username));
         if (user == null) {
             if (equalCost) {
                 // Same cost as a wrong password, so that a probe cannot tell which user names exist.
                 Passwords.matches(given, DUMMY_HASH);
             }
-            throw new AuthenticationFailedException();
+            return new Verified(null, UNKNOWN);
         }
         byte[] digest = digest(username, given, user.passwordHash);
         Remembered seen = verified.get(username);
         boolean known = seen != null && seen.until().isAfter(Instant.now()) && MessageDigest.isEqual(seen.digest(), digest);
         if (!known && !Passwords.matches(given, user.passwordHash)) {
-            throw new AuthenticationFailedException();
+            return new Verified(null, WRONG);
         }
         if (!known) {
             verified.put(username, new Remembered(digest, Instant.now().plus(REMEMBER)));
         }
-        return identity(Caller.of(user));
+        return new Verified(Caller.of(user), null);
     }
 
     private static SecurityIdentity identity(Caller caller) {
-        return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(caller.username()))
-                .addRoles(caller.roles()).addAttribute(Caller.HALLS, caller.halls()).build();
+        QuarkusSecurityIdentity.Builder identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(caller.username())).addRoles(caller.roles())
+                .addAttribute(Caller.HALLS, caller.halls());
+        if (caller.staffId() != null) {
+            identity.addAttribute(Caller.STAFF, caller.staffId());
+        }
+        return identity.build();
     }
 
     private byte[] digest(String username, String given, String hash) {
@@ -149,5 +173,9 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     }
 
     private record Remembered(byte[] digest, Instant until) {
+    }
+
+    /** The outcome of a password check: the caller, or why it failed. */
+    private record Verified(Caller caller, String failure) {
     }
 }

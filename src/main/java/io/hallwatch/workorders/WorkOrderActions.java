@@ -1,5 +1,7 @@
 package io.hallwatch.workorders;
 
+import io.hallwatch.audit.AuditLog;
+import io.hallwatch.audit.Changes;
 import io.hallwatch.halls.Hall;
 import io.hallwatch.platform.ProblemException;
 import io.hallwatch.users.Caller;
@@ -30,6 +32,8 @@ public class WorkOrderActions {
     Clock clock;
     @Inject
     OrderHistory history;
+    @Inject
+    AuditLog audit;
 
     public WorkOrderView acknowledge(long id, Caller caller) {
         WorkOrder order = lockedOrder(id, caller);
@@ -43,6 +47,8 @@ public class WorkOrderActions {
             order.updatedAt = now;
             history.record(hall, order, Kind.ACKNOWLEDGED, now, caller.actor(),
                     new Text("已确认", "Acknowledged").in(hall.language), Map.of());
+            audit.record("order.acknowledge", order.hallId, String.valueOf(id), Changes.of("type", order.type)
+                    .with("subject", order.subject));
         } else if (order.isClosed()) {
             throw ProblemException.conflict("work order " + id + " is already " + order.status);
         }
@@ -73,6 +79,8 @@ public class WorkOrderActions {
         String reason = note != null && !note.isBlank() ? note.strip()
                 : new Text("已处理", "Resolved").in(hall.language);
         history.record(hall, order, Kind.RESOLVED, now, caller.actor(), reason, evidence);
+        audit.record("order.resolve", order.hallId, String.valueOf(id), Changes.of("type", order.type)
+                .with("subject", order.subject).with("note", evidence.get("note")));
         return WorkOrderView.of(order, null);
     }
 

@@ -4,15 +4,23 @@ import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** REST calls of ops staff, as the admin account of the test profile. */
+/**
+ * REST calls of the tests: as the admin account of the test profile, or as people of {@code /api/users}
+ * with a role and halls; and a small provisioned hall.
+ */
 public final class Api {
 
     public static final String ADMIN_PASSWORD = "test-admin";
     public static final String PERSON_PASSWORD = "crew-password-1";
+
+    private static final Map<String, String> SHARED = new ConcurrentHashMap<>();
 
     private Api() {
     }
@@ -26,11 +34,39 @@ public final class Api {
         return given().auth().preemptive().basic(username, PERSON_PASSWORD).contentType(ContentType.JSON);
     }
 
+    /**
+     * REST calls of a person with {@code role} for {@code halls} ({@code "*"} for every hall), created
+     * on first use and shared by the tests of this run (a password check costs a PBKDF2 round).
+     */
+    public static RequestSpecification as(String role, String firstHall, String... moreHalls) {
+        return as(user(role, firstHall, moreHalls));
+    }
+
+    /** The user name of the shared person of {@link #as(String, String, String...)}. */
+    public static String user(String role, String firstHall, String... moreHalls) {
+        List<String> halls = new ArrayList<>(List.of(firstHall));
+        halls.addAll(List.of(moreHalls));
+        return SHARED.computeIfAbsent(role + " " + halls, key -> create(role, null, halls));
+    }
+
     /** Creates a person with {@code role} for {@code halls}, password {@link #PERSON_PASSWORD}; returns the user name. */
     public static String createUser(String role, String... halls) {
+        return create(role, null, List.of(halls));
+    }
+
+    /** Creates a person with the role staff who is the staff member {@code staffId}, for {@code halls}. */
+    public static String createStaffUser(String staffId, String... halls) {
+        return create("staff", staffId, List.of(halls));
+    }
+
+    private static String create(String role, String staffId, List<String> halls) {
         String username = role + "-" + unique();
-        admin().body(Map.of("username", username, "name", "测试 " + username, "password", PERSON_PASSWORD,
-                "roles", List.of(role), "halls", List.of(halls))).post("/api/users").then().statusCode(201);
+        Map<String, Object> body = new HashMap<>(Map.of("username", username, "name", "测试 " + username,
+                "password", PERSON_PASSWORD, "roles", List.of(role), "halls", halls));
+        if (staffId != null) {
+            body.put("staffId", staffId);
+        }
+        admin().body(body).post("/api/users").then().statusCode(201);
         return username;
     }
 
@@ -76,7 +112,7 @@ public final class Api {
         admin().body(Map.of("id", b, "name", "李四", "hall", hall)).post("/api/staff").then().statusCode(201);
         admin().body(Map.of("id", "W01", "name", "1号窗口", "staffA", a, "staffB", b))
                 .post("/api/halls/" + hall + "/windows").then().statusCode(201);
-        TestHall test = new TestHall(hall, "W01", a, b, card, new java.util.HashMap<>());
+        TestHall test = new TestHall(hall, "W01", a, b, card, new HashMap<>());
         provision(test, test.presence(), "presence", Map.of("window", "W01"));
         provision(test, test.sign(), "signage", Map.of("window", "W01"));
         provision(test, test.bin(), "bin", Map.of("zone", "东侧 east"));
@@ -85,7 +121,7 @@ public final class Api {
     }
 
     private static void provision(TestHall hall, String id, String kind, Map<String, String> placement) {
-        Map<String, Object> body = new java.util.HashMap<>(placement);
+        Map<String, Object> body = new HashMap<>(placement);
         body.put("id", id);
         body.put("hall", hall.hall());
         body.put("kind", kind);
