@@ -72,14 +72,18 @@ final class DynSecCommands {
 
     /**
      * Allows before denies (higher priority first): the device's two topics, then nothing to publish
-     * (the {@code $CONTROL} API included) and nothing to subscribe.
+     * (the {@code $CONTROL} API included) and nothing to subscribe; {@code #} does not match topics
+     * beginning with {@code $}, so {@code $CONTROL} (where the service's commands carry passwords)
+     * and {@code $SYS} are denied by name.
      */
     static List<Map<String, Object>> deviceAcls(String id, String hall, DeviceKind kind) {
         return List.of(acl("publishClientSend", Topics.reading(hall, kind, id), 10, true),
                 acl("publishClientSend", Topics.status(hall, id), 10, true),
                 acl("publishClientSend", "#", 0, false),
                 acl("publishClientSend", "$CONTROL/#", 0, false),
-                acl("subscribePattern", "#", 0, false));
+                acl("subscribePattern", "#", 0, false),
+                acl("subscribePattern", "$CONTROL/#", 0, false),
+                acl("subscribePattern", "$SYS/#", 0, false));
     }
 
     /** Created if missing, each ACL added if missing: sent at every start without disturbing a live service. */

@@ -57,8 +57,7 @@ public class DeviceResource {
     @Operation(summary = "Provision a device; the answer holds its MQTT password, shown only once")
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "Invalid device or placement")
-    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
-    @APIResponse(responseCode = "404", description = "No such hall")
+    @APIResponse(responseCode = "404", description = "No such hall among the caller's halls")
     @APIResponse(responseCode = "409", description = "An active device has this id")
     public Response provision(@Valid @NotNull ProvisionDevice request, @Context UriInfo uri) {
         requireHall(request.hall());
@@ -94,11 +93,10 @@ public class DeviceResource {
     @Path("{id}")
     @RolesAllowed({Caller.ADMIN, Caller.OPS, Caller.MANAGER})
     @Operation(summary = "One device, active or revoked")
-    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
-    @APIResponse(responseCode = "404", description = "No such device")
+    @APIResponse(responseCode = "404", description = "No such device among the caller's halls")
     public DeviceView get(@PathParam("id") String id) {
         Device device = devices.require(id);
-        requireHall(device.hallId);
+        access.device(id, device.hallId);
         return view(device);
     }
 
@@ -106,11 +104,10 @@ public class DeviceResource {
     @Path("{id}/rotate")
     @Operation(summary = "Give the device a new MQTT password, shown only once; the old one stops working at once")
     @APIResponse(responseCode = "200", description = "The new credentials")
-    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
-    @APIResponse(responseCode = "404", description = "No such device")
+    @APIResponse(responseCode = "404", description = "No such device among the caller's halls")
     @APIResponse(responseCode = "409", description = "The device is revoked")
     public Provisioned rotate(@PathParam("id") String id) {
-        requireHall(devices.require(id).hallId);
+        access.device(id, devices.require(id).hallId);
         return withBrokerSync(devices.rotate(id));
     }
 
@@ -118,10 +115,9 @@ public class DeviceResource {
     @Path("{id}")
     @Operation(summary = "Revoke the device's credentials; its connections to the broker are cut")
     @APIResponse(responseCode = "204", description = "Revoked")
-    @APIResponse(responseCode = "404", description = "No such hall or device among the caller's halls")
-    @APIResponse(responseCode = "404", description = "No such device")
+    @APIResponse(responseCode = "404", description = "No such device among the caller's halls")
     public void revoke(@PathParam("id") String id) {
-        requireHall(devices.require(id).hallId);
+        access.device(id, devices.require(id).hallId);
         devices.revoke(id);
     }
 

@@ -47,8 +47,8 @@ public class DeviceService {
         checkId(request.id());
         Device device = Device.findById(request.id());
         if (device != null && device.isActive()) {
-            throw ProblemException.conflict("device '" + request.id() + "' is already provisioned in hall '"
-                    + device.hallId + "'; revoke it first to replace it");
+            // Not naming its hall: the caller may not work there (device ids are unique installation-wide).
+            throw ProblemException.conflict("device '" + request.id() + "' is already provisioned; revoke it first to replace it");
         }
         boolean replacement = device != null;
         if (device == null) {

@@ -107,8 +107,8 @@ public class HallService {
         }
         String card = request.card() == null ? null : request.card().toUpperCase(Locale.ROOT);
         if (card != null && Staff.byCard(card).isPresent()) {
-            throw ProblemException.conflict("card '" + card + "' is already held by staff '"
-                    + Staff.byCard(card).get().id + "'");
+            // Not naming the holder: they may be of a hall the caller does not work in.
+            throw ProblemException.conflict("card '" + card + "' is already registered to a staff member");
         }
         Staff staff = new Staff();
         staff.id = request.id();

@@ -14,6 +14,12 @@ import java.util.List;
 public record HallStatus(String hall, Instant generatedAt, List<WindowStatus> windows, List<BinStatus> bins,
         List<ReaderStatus> badgeReaders) {
 
+    /** This status without who last badged in or out (attendance data), for callers who may not see it. */
+    public HallStatus withoutTaps() {
+        return new HallStatus(hall, generatedAt, windows, bins, badgeReaders.stream()
+                .map(r -> new ReaderStatus(r.device(), r.zone(), null, null, r.at(), r.online(), r.lastSeen())).toList());
+    }
+
     /**
      * A window with its devices and how the rules see it now: {@code state} is {@code closed} (outside
      * its opening hours), {@code staffed}, {@code paused} (vacant behind a pause sign), {@code vacant},

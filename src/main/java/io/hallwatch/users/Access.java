@@ -50,6 +50,17 @@ public class Access {
         }
     }
 
+    /**
+     * Passes when device {@code id} is of one of the caller's halls; otherwise 404 exactly as for a
+     * device that does not exist, so that no one learns another hall's devices.
+     */
+    public void device(String id, String hall) {
+        if (!sees(hall)) {
+            refuse("device not in hall", hall);
+            throw ProblemException.notFound("device '" + id + "' does not exist");
+        }
+    }
+
     /** Passes when {@code staffId} is of one of the caller's halls, or unknown (the service answers 404 then). */
     public void staff(String staffId) {
         String hall = hallOf(staffId);

@@ -32,7 +32,8 @@ class DynSecCommandsTest {
         assertEquals(List.of("publishClientSend hallwatch/v1/h1/bin/bin-1", "publishClientSend hallwatch/v1/h1/status/bin-1"),
                 allowed);
         List<String> denied = acls.stream().filter(a -> !(Boolean) a.get("allow")).map(a -> a.get("acltype") + " " + a.get("topic")).toList();
-        assertTrue(denied.containsAll(List.of("publishClientSend #", "publishClientSend $CONTROL/#", "subscribePattern #")), denied.toString());
+        assertTrue(denied.containsAll(List.of("publishClientSend #", "publishClientSend $CONTROL/#", "subscribePattern #",
+                "subscribePattern $CONTROL/#", "subscribePattern $SYS/#")), denied.toString());
         int lowestAllow = acls.stream().filter(a -> (Boolean) a.get("allow")).mapToInt(a -> (Integer) a.get("priority")).min().orElseThrow();
         int highestDeny = acls.stream().filter(a -> !(Boolean) a.get("allow")).mapToInt(a -> (Integer) a.get("priority")).max().orElseThrow();
         assertTrue(lowestAllow > highestDeny, "the broker checks higher priorities first: allows must come before the denies");
