@@ -104,6 +104,12 @@ public class DynSecClient {
         }
     }
 
+    /** The broker's description of the client of that name, or null when it has none. */
+    JsonNode findClient(String username) {
+        Answer found = run(List.of(DynSecCommands.getClient(username).tolerating("not found"))).get(0);
+        return found.error() == null ? found.data().path("client") : null;
+    }
+
     private byte[] request(String id, List<DynSecCommand> commands) {
         List<Map<String, Object>> bodies = new ArrayList<>();
         for (int i = 0; i < commands.size(); i++) {

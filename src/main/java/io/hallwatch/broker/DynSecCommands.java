@@ -1,5 +1,6 @@
 package io.hallwatch.broker;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.devices.DeviceKind;
 import io.hallwatch.ingest.Topics;
 import java.util.ArrayList;
@@ -31,7 +32,11 @@ final class DynSecCommands {
         return DEVICE_ROLE_PREFIX + deviceId;
     }
 
-    /** The device's client and role as new: whatever was there under its name before is replaced. */
+    /**
+     * The device's client and role as new, replacing what was there under its name before. Callers
+     * first make sure that no client HallWatch did not make has the name ({@link #isForeign}): this
+     * deletes whatever client it names.
+     */
     static List<DynSecCommand> provision(String id, String hall, DeviceKind kind, String password, String fingerprint) {
         List<DynSecCommand> commands = new ArrayList<>(revoke(id));
         commands.add(createDeviceRole(id, hall, kind));
@@ -53,10 +58,18 @@ final class DynSecCommands {
                 DynSecCommand.of("enableClient", "username", id).tolerating(NOT_FOUND));
     }
 
-    /** Client and role gone (as they may already be); the broker drops the device's connections. */
+    /**
+     * Client and role gone (as they may already be); the broker drops the device's connections. Callers
+     * first make sure the client is HallWatch's ({@link #isForeign}), or use {@link #revokeRole}.
+     */
     static List<DynSecCommand> revoke(String id) {
         return List.of(DynSecCommand.of("deleteClient", "username", id).tolerating(NOT_FOUND),
                 DynSecCommand.of("deleteRole", "rolename", roleOf(id)).tolerating(NOT_FOUND));
+    }
+
+    /** Only the device's role gone, for when the client of its name is not HallWatch's to delete. */
+    static List<DynSecCommand> revokeRole(String id) {
+        return List.of(DynSecCommand.of("deleteRole", "rolename", roleOf(id)).tolerating(NOT_FOUND));
     }
 
     /** The device's role made again with the right ACLs and given back to its client. */
@@ -126,6 +139,15 @@ final class DynSecCommands {
     static Optional<String> fingerprintOf(String description) {
         return description != null && description.startsWith(DEVICE_MARK)
                 ? Optional.of(description.substring(DEVICE_MARK.length())) : Optional.empty();
+    }
+
+    /**
+     * Whether a client, as {@code getClient} describes it (null: there is none), was made by someone
+     * else than HallWatch (the administrator, a bridge, a person's handheld): HallWatch marks every
+     * client it makes by its description, and must never delete, replace or take over any other.
+     */
+    static boolean isForeign(JsonNode client) {
+        return client != null && fingerprintOf(client.path("textdescription").asText(null)).isEmpty();
     }
 
     private static DynSecCommand createDeviceRole(String id, String hall, DeviceKind kind) {

@@ -89,9 +89,7 @@ class DynSecResync {
             Device device = QuarkusTransaction.requiringNew().call(() -> Device.<Device>findById(id));
             String fingerprint = device != null && device.isActive()
                     ? DeviceCredentials.fingerprint(device.credentialHash) : null;
-            DynSecClient.Answer found = client.run(List.of(
-                    DynSecCommands.getClient(id).tolerating("not found"))).get(0);
-            JsonNode current = found.error() == null ? found.data().path("client") : null;
+            JsonNode current = client.findClient(id);
             return act(id, device, ClientCheck.judge(id, fingerprint, current), current);
         }
     }
@@ -107,6 +105,11 @@ class DynSecResync {
                 Log.infof("Gave device %s its role at the broker back", id);
                 return true;
             case STALE:
+                if (DynSecCommands.isForeign(current)) {
+                    return needsRotation(id, "the broker's client '" + id + "' was not made by HallWatch, which"
+                            + " leaves it alone; revoke the device, or have the broker's administrator remove that client"
+                            + " and then rotate the device's credentials");
+                }
                 if (!current.path("disabled").asBoolean(false)) {
                     client.run(List.of(DynSecCommands.disable(id)));
                 }

@@ -8,6 +8,7 @@ import io.hallwatch.devices.CredentialsChanged;
 import io.hallwatch.ingest.BrokerAccess;
 import io.hallwatch.ingest.MqttConfig;
 import io.hallwatch.ingest.MqttTls;
+import io.hallwatch.platform.ProblemException;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -81,6 +82,28 @@ public class DynSecSync {
         }
     }
 
+    /**
+     * Within the transaction of a provisioning or rotation, before anything is committed: refuses the
+     * change when the device's name belongs to a broker client HallWatch did not make, so that nothing
+     * changes and the caller learns why. A broker that does not answer now refuses nothing: the change
+     * is then checked again when it is applied.
+     */
+    void refuseForeignName(@Observes CredentialsChanged change) {
+        if (!enabled() || change.change() == CredentialsChanged.Change.REVOKED || !client.isReady()) {
+            return;
+        }
+        JsonNode current;
+        try {
+            current = client.findClient(change.deviceId());
+        } catch (DynSecException e) {
+            return;
+        }
+        if (DynSecCommands.isForeign(current)) {
+            throw ProblemException.conflict("device id '" + change.deviceId() + "': " + foreignClient(change.deviceId())
+                    + "; have the broker's administrator remove or rename that client, or use another device id");
+        }
+    }
+
     @Scheduled(every = "${hallwatch.mqtt.dynsec.retry-interval:10s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void retry() {
@@ -149,21 +172,42 @@ public class DynSecSync {
     }
 
     private void apply(CredentialsChanged change) {
-        switch (change.change()) {
-            case PROVISIONED:
+        String id = change.deviceId();
+        JsonNode current = client.findClient(id);
+        if (DynSecCommands.isForeign(current)) {
+            applyBesideForeign(change);
+        } else if (change.change() == CredentialsChanged.Change.REVOKED) {
+            client.run(DynSecCommands.revoke(id));
+        } else if (current == null) {
+            client.run(provision(change));
+        } else if (change.change() == CredentialsChanged.Change.ROTATED) {
+            List<Answer> answers = client.run(DynSecCommands.rotate(id, change.password(), change.fingerprint()));
+            if (answers.get(0).error() != null) {
+                // The broker lost the client since we looked: make it anew with the new password.
                 client.run(provision(change));
-                break;
-            case ROTATED:
-                List<Answer> answers = client.run(DynSecCommands.rotate(change.deviceId(), change.password(),
-                        change.fingerprint()));
-                if (answers.get(0).error() != null) {
-                    // The broker lost the client: make it anew with the new password.
-                    client.run(provision(change));
-                }
-                break;
-            default:
-                client.run(DynSecCommands.revoke(change.deviceId()));
+            }
+        } else {
+            client.run(provision(change));
         }
+    }
+
+    /**
+     * Someone else's client has the device's name: it is never deleted, replaced or taken over. A
+     * revocation removes only the device's role; a new password stays pending (and listed) until the
+     * client is gone or the device revoked.
+     */
+    private void applyBesideForeign(CredentialsChanged change) {
+        if (change.change() != CredentialsChanged.Change.REVOKED) {
+            throw new DynSecException(foreignClient(change.deviceId()));
+        }
+        client.run(DynSecCommands.revokeRole(change.deviceId()));
+        Log.warnf("Revoked device %s but left the broker's client of that name alone: HallWatch did not make it",
+                change.deviceId());
+    }
+
+    private static String foreignClient(String id) {
+        return "the broker already has a client '" + id + "' that HallWatch did not make (an administrator's, a"
+                + " bridge's or a person's); HallWatch never replaces such a client";
     }
 
     private static List<DynSecCommand> provision(CredentialsChanged change) {

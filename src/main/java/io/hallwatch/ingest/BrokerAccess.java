@@ -62,10 +62,10 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
     /**
      * Checks a login; refusals are recorded as security events.
      *
-     * @param peer the client's address when known, for the record
+     * @param peer the client's address when known: for the record, and for the failure limit per address
      */
     public Optional<Login> authenticate(String clientId, String username, String password, String peer) {
-        String refusal = refusal(clientId, username, password);
+        String refusal = refusal(clientId, username, password, peer);
         if (refusal != null) {
             security.refused(SecurityEvent.LOGIN_REFUSED, who(clientId, username, peer), refusal);
             return Optional.empty();
@@ -74,7 +74,7 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
     }
 
     /** Why a login is refused, or null when it passes. */
-    private String refusal(String clientId, String username, String password) {
+    private String refusal(String clientId, String username, String password, String peer) {
         if (username == null || username.isEmpty() || password == null) {
             return "no user name or password (anonymous clients are refused)";
         }
@@ -93,7 +93,7 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             return DeviceCredentials.matches(password, device.credentialHash) ? null
                     : "wrong password for device '" + username + "'";
         }
-        return people.check(username, password).isPresent() ? null : "unknown user or wrong password";
+        return people.check(username, password, peer).isPresent() ? null : "unknown user or wrong password";
     }
 
     /** Who {@code username} is now, without a password: for brokers that authorise an authenticated client. */
@@ -159,6 +159,8 @@ public class BrokerAccess implements IAuthenticator, IAuthorizatorPolicy {
             return true;
         }
         String secret = password == null ? null : new String(password, StandardCharsets.UTF_8);
+        // Moquette 0.17 hands its authenticator no address (the check runs on a session loop, away
+        // from the connection), so logins here are limited per user name only.
         Optional<Login> login = authenticate(clientId, username, secret, null);
         if (login.isPresent() && clientId != null) {
             sessions.put(clientId, login.get());

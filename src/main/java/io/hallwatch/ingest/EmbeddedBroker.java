@@ -1,6 +1,7 @@
 package io.hallwatch.ingest;
 
 import io.hallwatch.devices.CredentialsChanged;
+import io.hallwatch.users.UserService;
 import io.moquette.BrokerConstants;
 import io.moquette.broker.ISslContextCreator;
 import io.moquette.broker.Server;
@@ -92,11 +93,26 @@ public class EmbeddedBroker {
         if (running == null || change.change() == CredentialsChanged.Change.PROVISIONED) {
             return;
         }
-        for (String clientId : access.clientsOf(change.deviceId())) {
+        disconnect(running, change.deviceId(), "credentials " + change.change().name().toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Cuts the connections of a person whose halls, roles or password changed or who was removed, once
+     * that is committed: their subscriptions were allowed as they were, and a subscription is checked
+     * only when made. A handheld that still may log in reconnects and subscribes anew.
+     */
+    void onPersonChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) UserService.PersonChanged change) {
+        Server running = server;
+        if (running != null) {
+            disconnect(running, change.username(), "person changed or removed");
+        }
+    }
+
+    private void disconnect(Server running, String username, String why) {
+        for (String clientId : access.clientsOf(username)) {
             access.forget(clientId);
             if (running.disconnectClient(clientId)) {
-                Log.infof("Disconnected %s (client id %s) from the embedded broker: credentials %s",
-                        change.deviceId(), clientId, change.change().name().toLowerCase(Locale.ROOT));
+                Log.infof("Disconnected %s (client id %s) from the embedded broker: %s", username, clientId, why);
             }
         }
     }

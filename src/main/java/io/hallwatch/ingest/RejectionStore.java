@@ -1,5 +1,6 @@
 package io.hallwatch.ingest;
 
+import io.hallwatch.devices.Device;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
@@ -14,7 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** Keeps rejected messages for inspection, the newest {@code hallwatch.ingest.rejections-kept} of them. */
+/**
+ * Keeps rejected messages for inspection, the newest {@code hallwatch.ingest.rejections-kept} of them,
+ * each under the hall whose ops should see it (see {@link #hallOf}).
+ */
 @ApplicationScoped
 public class RejectionStore {
 
@@ -28,13 +32,23 @@ public class RejectionStore {
         IngestRejection rejection = new IngestRejection();
         rejection.receivedAt = message.receivedAt();
         rejection.topic = truncate(withoutNul(message.topic()), 600);
-        rejection.hallId = topic.map(DeviceTopic::hall).orElse(null);
+        rejection.hallId = topic.map(RejectionStore::hallOf).orElse(null);
         rejection.deviceId = topic.map(DeviceTopic::device).orElse(null);
         rejection.reason = reason;
         rejection.detail = truncate(withoutNul(detail), 600);
         rejection.payload = printable(message.payload());
         rejection.payloadBytes = message.payload().length;
         rejection.persist();
+    }
+
+    /**
+     * The hall whose ops see the rejection: that of the device, when the registry knows it (revoked or
+     * not), since a device publishing under another hall's topic is its own hall's problem and its id
+     * and payload are not the other hall's business; else the hall the topic names.
+     */
+    private static String hallOf(DeviceTopic topic) {
+        Device device = Device.findById(topic.device());
+        return device == null ? topic.hall() : device.hallId;
     }
 
     /** Newest first, filtered by whichever of hall, device and reason are given. */

@@ -4,6 +4,7 @@ import io.hallwatch.workorders.WorkOrderQueries;
 import io.hallwatch.workorders.WorkOrderView;
 import io.quarkus.security.Authenticated;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,7 +59,8 @@ public class MeResource {
     @APIResponse(responseCode = "204", description = "Changed")
     @APIResponse(responseCode = "400", description = "current is wrong, or the new password is weak (the detail names the rule)")
     @APIResponse(responseCode = "409", description = "The admin account or a single sign-on login: no password here")
-    public void changePassword(@Valid @NotNull UserApi.ChangePassword body) {
-        users.changePassword(identity.getPrincipal().getName(), body);
+    @APIResponse(responseCode = "429", description = "Too many wrong passwords for this user name or from this address")
+    public void changePassword(@Valid @NotNull UserApi.ChangePassword body, @Context HttpServerRequest http) {
+        users.changePassword(identity, body, http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
     }
 }

@@ -86,11 +86,14 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     /**
      * The person (or admin) with this user name and password, for logins outside HTTP (the embedded
      * broker, where crew handhelds subscribe to their alerts); empty when the password is wrong or the
-     * name is locked. Failures count towards the name's lock like those over HTTP.
+     * name or address is locked. Failures count towards the name's and the address's lock like those
+     * over HTTP.
+     *
+     * @param address the client's address as the broker reports it; null when the broker does not say
      */
-    public Optional<Caller> check(String username, String given) {
+    public Optional<Caller> check(String username, String given, String address) {
         try {
-            return Optional.of(login(username, given, null, LoginGuard.MQTT));
+            return Optional.of(login(username, given, address, LoginGuard.MQTT));
         } catch (AuthenticationFailedException e) {
             return Optional.empty();
         }
@@ -113,16 +116,12 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
     /** Checks a login against the lock, then the password; counts and records a failure. */
     private Caller login(String username, String given, String address, String via) {
         guard.before(username, address, via);
-        Verified verified = ADMIN.equals(username) ? admin(given) : person(username, given, LoginGuard.HTTP.equals(via));
+        Verified verified = ADMIN.equals(username) ? admin(given) : person(username, given);
         if (verified.caller() != null) {
             guard.succeeded(username);
             return verified.caller();
         }
-        // On the broker an unknown name is not counted: it costs no hashing there, and counting it
-        // would let anyone fill memory and the audit trail with made-up names.
-        if (LoginGuard.HTTP.equals(via) || !UNKNOWN.equals(verified.failure())) {
-            guard.failed(username, address, verified.failure(), via);
-        }
+        guard.failed(username, address, verified.failure(), via);
         throw new AuthenticationFailedException();
     }
 
@@ -131,13 +130,12 @@ public class PasswordLogin implements IdentityProvider<UsernamePasswordAuthentic
                 ? new Verified(Caller.admin(), null) : new Verified(null, WRONG);
     }
 
-    private Verified person(String username, String given, boolean equalCost) {
+    private Verified person(String username, String given) {
         AppUser user = QuarkusTransaction.requiringNew().call(() -> AppUser.<AppUser>findById(username));
         if (user == null) {
-            if (equalCost) {
-                // Same cost as a wrong password, so that a probe cannot tell which user names exist.
-                Passwords.matches(given, DUMMY_HASH);
-            }
+            // Same cost as a wrong password, over HTTP and at the broker alike, so that the time of an
+            // answer does not tell which user names (or device ids, asked at the broker) exist.
+            Passwords.matches(given, DUMMY_HASH);
             return new Verified(null, UNKNOWN);
         }
         byte[] digest = digest(username, given, user.passwordHash);

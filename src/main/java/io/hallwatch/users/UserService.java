@@ -5,11 +5,14 @@ import io.hallwatch.audit.Changes;
 import io.hallwatch.halls.HallService;
 import io.hallwatch.halls.Staff;
 import io.hallwatch.platform.ProblemException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.List;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Adds, changes, lists and removes the people who log in, and sets their passwords. Every password
@@ -28,6 +31,17 @@ public class UserService {
     PasswordLogin logins;
     @Inject
     AuditLog audit;
+    @Inject
+    LoginGuard guard;
+    @Inject
+    Event<PersonChanged> changed;
+
+    /**
+     * Fired when a person's halls, roles or password changed or they were removed; observed after the
+     * commit, to end what they were let in to before (their live broker connections).
+     */
+    public record PersonChanged(String username) {
+    }
 
     public UserApi.UserView create(UserApi.CreateUser body) {
         if (PasswordLogin.ADMIN.equals(body.username()) || AppUser.findById(body.username()) != null) {
@@ -50,6 +64,7 @@ public class UserService {
         if (body.password() != null) {
             audit.record("user.password", null, username, Changes.of("reset", !username.equals(audit.actor())));
         }
+        changed.fire(new PersonChanged(username));
         return UserApi.UserView.of(user);
     }
 
@@ -58,6 +73,7 @@ public class UserService {
         require(username).delete();
         audit.record("user.delete", null, username, null);
         logins.forget(username);
+        changed.fire(new PersonChanged(username));
     }
 
     public List<UserApi.UserView> list() {
@@ -69,24 +85,41 @@ public class UserService {
         AppUser user = require(username);
         setPassword(user, password);
         audit.record("user.password", null, username, Changes.of("reset", true));
+        changed.fire(new PersonChanged(username));
     }
 
-    /** The caller changes their own password, giving the current one. */
-    public void changePassword(String username, UserApi.ChangePassword body) {
-        AppUser user = AppUser.findById(username);
+    /**
+     * The caller changes their own password, giving the current one. A wrong current password counts
+     * towards the caller's lock and is audited like a refused login, or a stolen session could guess it
+     * without limit; a caller who came in by single sign-on has no password here, even when a local
+     * account of the same name exists.
+     *
+     * @param address the client's address, for the failure limit per address
+     */
+    public void changePassword(SecurityIdentity caller, UserApi.ChangePassword body, String address) {
+        String username = caller.getPrincipal().getName();
+        AppUser user = singleSignOn(caller) ? null : AppUser.findById(username);
         if (user == null) {
-            throw ProblemException.conflict(PasswordLogin.ADMIN.equals(username)
+            throw ProblemException.conflict(PasswordLogin.ADMIN.equals(username) && !singleSignOn(caller)
                     ? "the admin password is set by HALLWATCH_ADMIN_PASSWORD (or <data-dir>/admin-password), not here"
                     : "your password is kept by your single sign-on (OpenID Connect) provider; change it there");
         }
+        guard.beforeRecheck(username, address);
         if (!Passwords.matches(body.current(), user.passwordHash)) {
+            guard.failedRecheck(username, address);
             throw ProblemException.badRequest("current is not your password (当前密码不正确)");
         }
+        guard.passedRecheck(username);
         if (body.current().equals(body.password())) {
             throw ProblemException.badRequest("password must differ from the current one (新密码不能与当前密码相同)");
         }
         setPassword(user, body.password());
         audit.record("user.password", null, username, Changes.of("reset", false));
+        changed.fire(new PersonChanged(username));
+    }
+
+    private static boolean singleSignOn(SecurityIdentity caller) {
+        return caller.getPrincipal() instanceof JsonWebToken;
     }
 
     private AppUser require(String username) {

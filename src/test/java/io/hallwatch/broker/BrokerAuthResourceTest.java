@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
@@ -116,6 +117,22 @@ class BrokerAuthResourceTest {
         assertAll(cases.stream().map(c -> (Executable) () -> assertEquals(c.expected(),
                 broker().body(c.body()).post("/api/broker/authorize").then().statusCode(200).extract().path("result"),
                 c.name())));
+    }
+
+    /** The broker's peerhost is the client's address: failures from it lock it, whatever the names. */
+    @Test
+    void failedLoginsFromOnePeerhostLockItAndNotOthers() {
+        String peer = "198.18." + ThreadLocalRandom.current().nextInt(256) + "." + ThreadLocalRandom.current().nextInt(1, 255);
+        for (int i = 0; i < 20; i++) {
+            Map<String, Object> body = login("made-up name", "x-1", "nobody-" + Api.unique(), "x", "deny").body();
+            body.put("peerhost", peer);
+            broker().body(body).post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("deny"));
+        }
+        Map<String, Object> body = login("person, their password", person + "-1", person, Api.PERSON_PASSWORD, "deny").body();
+        body.put("peerhost", peer);
+        broker().body(body).post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("deny"));
+        body.put("peerhost", "198.19.0.1");
+        broker().body(body).post("/api/broker/authenticate").then().statusCode(200).body("result", equalTo("allow"));
     }
 
     @Test

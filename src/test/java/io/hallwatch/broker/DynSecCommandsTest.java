@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.hallwatch.devices.DeviceKind;
 import java.util.List;
 import java.util.Map;
@@ -66,5 +67,21 @@ class DynSecCommandsTest {
         assertEquals("ab12", DynSecCommands.fingerprintOf(DynSecCommands.DEVICE_MARK + "ab12").orElseThrow());
         assertTrue(DynSecCommands.fingerprintOf("Dynsec admin user").isEmpty());
         assertTrue(DynSecCommands.fingerprintOf(null).isEmpty());
+    }
+
+    @Test
+    void onlyAClientWithoutHallWatchsMarkIsForeign() throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        assertTrue(DynSecCommands.isForeign(json.readTree("{\"username\":\"crew-1\"}")));
+        assertTrue(DynSecCommands.isForeign(json.readTree("{\"textdescription\":\"Node-RED\"}")));
+        assertFalse(DynSecCommands.isForeign(json.readTree("{\"textdescription\":\"" + DynSecCommands.DEVICE_MARK
+                + "ab12\"}")));
+        assertFalse(DynSecCommands.isForeign(null), "no client at all is nobody's");
+    }
+
+    @Test
+    void revokingBesideAForeignClientDeletesOnlyTheDevicesRole() {
+        assertEquals(List.of("deleteRole hallwatch-device-bin-1"),
+                DynSecCommands.revokeRole("bin-1").stream().map(DynSecCommand::toString).toList());
     }
 }

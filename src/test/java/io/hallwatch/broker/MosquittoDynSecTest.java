@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.hallwatch.devices.DeviceKind;
 import io.hallwatch.ingest.MqttIngest;
 import io.hallwatch.ingest.Topics;
@@ -199,5 +200,41 @@ class MosquittoDynSecTest {
                 DynSecCommands.getClient(ghost).tolerating("not found"))).get(0).error());
         assertNotNull(brokerAdmin.run(List.of(DynSecCommands.getClient(hall.bin()))).get(0).data(),
                 "devices in step are left alone");
+    }
+
+    /** A client someone else made at the broker, as an administrator would for a crew handheld. */
+    void createForeignClient(String username, String password) {
+        brokerAdmin.run(List.of(DynSecCommand.of("createClient", "username", username, "password", password,
+                "textname", "crew handheld", "textdescription", "made with mosquitto_ctrl")));
+    }
+
+    void assertForeignClientIntact(String username, String password) throws Exception {
+        JsonNode client = brokerAdmin.findClient(username);
+        assertNotNull(client, "the foreign client is still there");
+        assertEquals("made with mosquitto_ctrl", client.path("textdescription").asText());
+        device(username, password).close();
+    }
+
+    @Test
+    void provisioningRefusesTheNameOfAClientHallWatchDidNotMakeAndChangesNothing() throws Exception {
+        String id = "crew-" + hall.hall();
+        createForeignClient(id, "crew-password");
+        admin().body(Map.of("id", id, "hall", hall.hall(), "kind", "bin", "zone", "west"))
+                .post("/api/devices").then().statusCode(409)
+                .body("detail", containsString("HallWatch did not make"));
+        admin().get("/api/devices/" + id).then().statusCode(404);
+        assertForeignClientIntact(id, "crew-password");
+    }
+
+    @Test
+    void rotationAndRevocationLeaveAForeignClientOfTheDevicesNameAlone() throws Exception {
+        String id = hall.bin();
+        brokerAdmin.run(DynSecCommands.revoke(id));
+        createForeignClient(id, "crew-password");
+        admin().post("/api/devices/" + id + "/rotate").then().statusCode(409)
+                .body("detail", containsString("HallWatch did not make"));
+        admin().delete("/api/devices/" + id).then().statusCode(204);
+        admin().get("/api/devices/" + id).then().body("brokerSync", equalTo("IN_SYNC"));
+        assertForeignClientIntact(id, "crew-password");
     }
 }

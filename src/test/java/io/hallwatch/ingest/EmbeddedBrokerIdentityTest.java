@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.paho.client.mqttv3.MqttException;
 import org.eclipse.paho.client.mqttv3.MqttSecurityException;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,6 +135,32 @@ class EmbeddedBrokerIdentityTest {
             assertFalse(phone.subscribe(Topics.alerts("elsewhere", "cleaning")), "not another hall's");
             assertFalse(phone.subscribe("#"));
         }
+    }
+
+    @Test
+    void aPersonsLiveConnectionEndsWhenTheirRolesChangeOrTheyAreRemoved() throws Exception {
+        String person = Api.createUser("cleaning", hall.hall());
+        MqttProbe phone = MqttProbe.connect(url(), person, Api.PERSON_PASSWORD);
+        assertTrue(phone.subscribe(Topics.alerts(hall.hall(), "cleaning")));
+        admin().body(Map.of("name", "李师傅", "roles", List.of("ops"), "halls", List.of(hall.hall())))
+                .put("/api/users/" + person).then().statusCode(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !phone.isConnected());
+        phone.close();
+        MqttProbe again = MqttProbe.connect(url(), person, Api.PERSON_PASSWORD);
+        assertFalse(again.subscribe(Topics.alerts(hall.hall(), "cleaning")), "no longer on the cleaning team");
+        admin().delete("/api/users/" + person).then().statusCode(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !again.isConnected());
+        again.close();
+    }
+
+    @Test
+    void aPasswordResetEndsThePersonsLiveConnection() throws Exception {
+        String person = Api.createUser("cleaning", hall.hall());
+        MqttProbe phone = MqttProbe.connect(url(), person, Api.PERSON_PASSWORD);
+        admin().body(Map.of("password", "Fresh-start-2026")).post("/api/users/" + person + "/password")
+                .then().statusCode(204);
+        await().atMost(Duration.ofSeconds(5)).until(() -> !phone.isConnected());
+        phone.close();
     }
 
     private double events(SecurityEvent reason) {

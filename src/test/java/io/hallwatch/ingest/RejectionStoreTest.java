@@ -1,9 +1,13 @@
 package io.hallwatch.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallwatch.devices.DeviceKind;
 import io.hallwatch.support.Api;
+import io.hallwatch.support.Api.TestHall;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,8 @@ class RejectionStoreTest {
 
     @Inject
     RejectionStore store;
+    @Inject
+    IngestProcessor processor;
 
     private InboundMessage message(String topic, String payload) {
         return new InboundMessage(topic, payload.getBytes(StandardCharsets.UTF_8), false, Instant.now(),
@@ -50,5 +56,30 @@ class RejectionStoreTest {
         assertEquals(9000, kept.get(0).payloadBytes);
         assertEquals(RejectionStore.MAX_STORED_CHARS, kept.get(0).payload.length());
         assertEquals("\uFFFD\uFFFDok", kept.get(1).payload);
+    }
+
+    @Test
+    void aDevicePublishingUnderAnotherHallsTopicIsFiledUnderItsOwnHall() {
+        TestHall own = Api.provisionHall();
+        TestHall other = Api.provisionHall();
+        String topic = Topics.reading(other.hall(), DeviceKind.BIN, own.bin());
+        processor.handle(List.of(message(topic, "{\"ts\":\"" + Instant.now() + "\",\"fill\":40}")));
+        IngestRejection kept = store.find(null, own.bin(), RejectionReason.HALL_MISMATCH, 1).get(0);
+        assertEquals(own.hall(), kept.hallId);
+        assertEquals(topic, kept.topic);
+        assertTrue(store.find(other.hall(), own.bin(), null, 10).isEmpty(), "the other hall's ops do not see it");
+        Api.as("ops", other.hall()).get("/api/ingest/rejections?hall=" + other.hall()).then().statusCode(200)
+                .body("device", not(hasItem(own.bin())));
+        Api.as("ops", own.hall()).get("/api/ingest/rejections?hall=" + own.hall()).then().statusCode(200)
+                .body("device", hasItem(own.bin()));
+    }
+
+    @Test
+    void aMessageOfAnUnknownDeviceIsFiledUnderTheHallItsTopicNames() {
+        String hall = "h" + Api.unique();
+        store.record(message("hallwatch/v1/" + hall + "/bin/nobody-" + hall, "{}"),
+                Optional.of(DeviceTopic.parse("hallwatch/v1/" + hall + "/bin/nobody-" + hall)),
+                RejectionReason.UNKNOWN_DEVICE, "not provisioned");
+        assertEquals(hall, store.find(null, "nobody-" + hall, null, 1).get(0).hallId);
     }
 }

@@ -134,10 +134,12 @@ class NotificationDeliveryTest {
             Map<String, Object> alert = Json.read(alerts.get(0), Map.class);
             assertEquals(order.get("id"), alert.get("id"));
             assertEquals("opened", alert.get("event"));
-            admin().get("/api/work-orders/" + order.get("id") + "/deliveries").then()
+            // A delivery is settled just after its receiver answered: the receipt can be seen first.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> admin()
+                    .get("/api/work-orders/" + order.get("id") + "/deliveries").then()
                     .body("status", everyItem(equalTo("SENT")))
                     .body("destination", contains("mqtt:hallwatch/v1/" + hall.hall() + "/alerts/cleaning",
-                            "webhook:WEBHOOK 保洁群"));
+                            "webhook:WEBHOOK 保洁群")));
             crew.disconnect();
             crew.close();
         }

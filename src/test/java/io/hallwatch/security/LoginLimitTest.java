@@ -119,13 +119,27 @@ class LoginLimitTest {
     @Test
     void theBrokerLoginOfAPersonCountsAndHonoursTheSameLock() {
         String user = Api.createUser("cleaning", "*");
-        assertTrue(logins.check(user, Api.PERSON_PASSWORD).isPresent());
+        String address = address();
+        assertTrue(logins.check(user, Api.PERSON_PASSWORD, address).isPresent());
         for (int i = 0; i < 5; i++) {
-            assertFalse(logins.check(user, WRONG).isPresent());
+            assertFalse(logins.check(user, WRONG, address).isPresent());
         }
-        assertFalse(logins.check(user, Api.PERSON_PASSWORD).isPresent(), "locked: the right password waits too");
+        assertFalse(logins.check(user, Api.PERSON_PASSWORD, address()).isPresent(), "locked: the right password waits too");
         from(address(), user, Api.PERSON_PASSWORD).get("/api/me").then().statusCode(429);
     }
+
+    @Test
+    void brokerLoginsWithMadeUpNamesLockTheirAddressForHttpToo() {
+        String address = address();
+        for (int i = 0; i < 20; i++) {
+            assertFalse(logins.check("nobody-" + Api.unique(), WRONG, address).isPresent());
+        }
+        String someone = Api.user("manager", "*");
+        assertFalse(logins.check(someone, Api.PERSON_PASSWORD, address).isPresent(), "the address is locked");
+        from(address, someone, Api.PERSON_PASSWORD).get("/api/me").then().statusCode(429);
+        assertTrue(logins.check(someone, Api.PERSON_PASSWORD, address()).isPresent());
+    }
+
 
     @Test
     void aForbiddenCallAndAHallOfOthersAreRecorded() {

@@ -2,17 +2,29 @@ package io.hallwatch.users;
 
 import static io.hallwatch.support.Api.admin;
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.hallwatch.platform.ProblemException;
 import io.hallwatch.support.Api;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,6 +36,9 @@ import org.junit.jupiter.api.Test;
 class UserResourceTest {
 
     private static final String ELSEWHERE = "203.0.113.77";
+
+    @Inject
+    UserService users;
 
     private static RequestSpecification login(String username, String password) {
         return given().header("X-Forwarded-For", ELSEWHERE).auth().preemptive().basic(username, password)
@@ -113,6 +128,50 @@ class UserResourceTest {
         login(person, "My-own-choice-88").get("/api/me").then().statusCode(200);
         admin().body(Map.of("current", Api.ADMIN_PASSWORD, "password", "My-own-choice-88")).put("/api/me/password")
                 .then().statusCode(409).body("detail", containsString("HALLWATCH_ADMIN_PASSWORD"));
+    }
+
+    @Test
+    void aWrongCurrentPasswordCountsTowardsTheLockAndIsAudited() {
+        String person = Api.createUser("manager", hall());
+        String address = "203.0.113." + ThreadLocalRandom.current().nextInt(100, 255);
+        for (int i = 0; i < 5; i++) {
+            given().header("X-Forwarded-For", address).auth().preemptive().basic(person, Api.PERSON_PASSWORD)
+                    .contentType(ContentType.JSON).body(Map.of("current", "guess-" + i, "password", "My-own-choice-88"))
+                    .put("/api/me/password").then().statusCode(400);
+        }
+        Api.as(person).get("/api/me").then().statusCode(429);
+        await().atMost(Duration.ofSeconds(10)).until(() -> Api.as("auditor", "*").queryParam("actor", person)
+                .queryParam("action", Refusals.LOGIN).queryParam("outcome", "REFUSED").get("/api/audit").then()
+                .statusCode(200).extract().asString().contains("wrong current password"));
+    }
+
+    @Test
+    void aSingleSignOnCallerHasNoPasswordHereEvenWithALocalNamesake() {
+        String person = Api.createUser("manager", hall());
+        SecurityIdentity token = QuarkusSecurityIdentity.builder().setPrincipal(new Token(person)).build();
+        ProblemException refused = assertThrows(ProblemException.class, () -> users.changePassword(token,
+                new UserApi.ChangePassword(Api.PERSON_PASSWORD, "My-own-choice-88"), "203.0.113.1"));
+        assertEquals(409, refused.status());
+        assertTrue(refused.getMessage().contains("single sign-on"), refused.getMessage());
+    }
+
+    /** A principal as Quarkus OIDC hands it over. */
+    private record Token(String name) implements JsonWebToken {
+
+        @Override
+        public String getName() {
+            return name;
+        }
+
+        @Override
+        public Set<String> getClaimNames() {
+            return Set.of("sub");
+        }
+
+        @Override
+        public <T> T getClaim(String claimName) {
+            return null;
+        }
     }
 
     @Test
