@@ -4,6 +4,7 @@ import static io.hallwatch.support.Api.admin;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -196,8 +197,11 @@ abstract class HallFlowScenario {
                 assertTrue(reasons.contains(reason.name()), reason + " missing from " + reasons);
             }
         });
-        admin().get("/api/ingest/rejections?hall=elsewhere&reason=HALL_MISMATCH").then()
+        // Filed under the device's own hall, whose ops look after it, not the hall its topic claims.
+        admin().get("/api/ingest/rejections?hall=" + hall.hall() + "&reason=HALL_MISMATCH").then()
                 .body("device", hasItem(hall.bin()));
+        admin().get("/api/ingest/rejections?hall=elsewhere&reason=HALL_MISMATCH").then()
+                .body("device", not(hasItem(hall.bin())));
         assertTrue(rejected(RejectionReason.values()) - before >= expected.size() + 1,
                 "every rejection is counted in hallwatch_ingest_rejected_total");
     }
