@@ -69,7 +69,9 @@ class ServiceRestartIT {
         start(2);
         await().atMost(START).until(() -> accepted() >= 20);
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> accepted() == 20);
-        assertEquals(0.0, rejectedOfAnyReason(), "nothing redelivered, nothing rejected");
+        // Of this hall: a shared broker may hold other runs' retained statuses, which this service rejects.
+        admin().get("/api/ingest/rejections?hall=" + hall.hall()).then().statusCode(200)
+                .body("size()", equalTo(0));
         admin().get("/api/halls/" + hall.hall() + "/status").then()
                 .body("windows[0].presence.occupied", equalTo(false))
                 .body("windows[0].presence.at", equalTo(base.plusSeconds(21).toString()))
@@ -92,12 +94,6 @@ class ServiceRestartIT {
 
     private double accepted() {
         return metric("hallwatch_ingest_accepted_total{kind=\"presence\"}");
-    }
-
-    private double rejectedOfAnyReason() {
-        String text = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return text.lines().filter(line -> line.startsWith("hallwatch_ingest_rejected_total{"))
-                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private double metric(String series) {
