@@ -32,14 +32,12 @@ final class BrokerPublisher implements Publisher {
                 : new DeviceLink(sharedLogin, Broker.clientId("hallwatch-bridge-out"), null, qos, retries, stats);
     }
 
-    /** One connection per device of {@code halls} (device id to hall id), with the device's credentials. */
+    /**
+     * One connection per device of {@code halls} (device id to hall id), with the device's credentials,
+     * which the caller has checked hold every device ({@link #missing}).
+     */
     static BrokerPublisher perDevice(Broker target, Credentials credentials, Map<String, String> halls, int qos,
             BridgeStats stats) {
-        List<String> missing = missing(target, credentials, halls.keySet());
-        if (!missing.isEmpty()) {
-            throw new IllegalArgumentException("target.credentials has no password for " + String.join(", ", missing)
-                    + ": provision them (firmware-bridge provision) or use the shared identity");
-        }
         BrokerPublisher publisher = new BrokerPublisher(null, qos, stats);
         halls.forEach((device, hall) -> publisher.links.put(device, new DeviceLink(credentials.of(device, target).orElseThrow(),
                 device, Contract.status(hall, device), qos, publisher.retries, stats)));

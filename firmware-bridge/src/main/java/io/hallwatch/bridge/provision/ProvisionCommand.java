@@ -1,6 +1,7 @@
 package io.hallwatch.bridge.provision;
 
 import io.hallwatch.bridge.Main;
+import io.hallwatch.bridge.api.ApiLogin;
 import io.hallwatch.bridge.api.ServiceApi;
 import io.hallwatch.bridge.csv.LineProblem;
 import java.io.IOException;
@@ -11,8 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -34,7 +35,6 @@ import picocli.CommandLine;
                 "2:bad usage or a bad CSV file; nothing was sent"})
 public final class ProvisionCommand implements Callable<Integer> {
 
-    static final String PASSWORD_VARIABLE = "HALLWATCH_PASSWORD";
     static final String IMPORT_PATH = "/api/devices/import";
 
     @Spec
@@ -42,15 +42,8 @@ public final class ProvisionCommand implements Callable<Integer> {
 
     @Option(names = "--csv", required = true, paramLabel = "FILE", description = "The devices to provision.")
     Path csv;
-    @Option(names = "--api", defaultValue = "http://localhost:8080", paramLabel = "URL", description = "The HallWatch service.")
-    String api;
-    @Option(names = "--user", defaultValue = "admin", description = "The user provisioning (ops or administrator role).")
-    String user;
-    @Option(names = "--password", description = "The user's password (visible to other local users: prefer --password-file or $"
-            + PASSWORD_VARIABLE + ").")
-    String password;
-    @Option(names = "--password-file", paramLabel = "FILE", description = "A file whose first line is the user's password.")
-    Path passwordFile;
+    @Mixin
+    ApiLogin login = new ApiLogin();
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "The credentials file (id,hall,kind,topic,statusTopic,mqttUsername,mqttPassword); rows already in it are kept.")
     Path out;
@@ -59,8 +52,6 @@ public final class ProvisionCommand implements Callable<Integer> {
     @Option(names = "--batch", defaultValue = "500", description = "Rows per import call (1 to 10000).")
     int batch;
 
-    /** Where the password variable is read; a seam for tests. */
-    Function<String, String> environment = System::getenv;
     /** The import endpoint; null means the service at {@code --api}. A seam for tests. */
     Provisioner.ImportEndpoint endpoint;
 
@@ -76,20 +67,15 @@ public final class ProvisionCommand implements Callable<Integer> {
         if (file == null) {
             return Main.USAGE;
         }
-        ProvisionResult result = new Provisioner(target, file, err, user).run(ImportBatch.split(rows, batch));
+        ProvisionResult result = new Provisioner(target, file, err, login.user()).run(ImportBatch.split(rows, batch));
         ProvisionReport text = new ProvisionReport(result, file);
         writeJson(text, err);
-        text.print(spec.commandLine().getOut(), csv.toString(), api);
+        text.print(spec.commandLine().getOut(), csv.toString(), login.api());
         return result.allCreated() ? 0 : Main.FAILED;
     }
 
     private Provisioner.ImportEndpoint service() {
-        ServiceApi service;
-        try {
-            service = new ServiceApi(api, user, secret());
-        } catch (IllegalArgumentException e) {
-            throw usage(e.getMessage());
-        }
+        ServiceApi service = login.service();
         // Never give up on an import the service is still working through: its answer holds the only copy of the passwords.
         return body -> service.postText(IMPORT_PATH, "text/csv", body, importTimeout(body));
     }
@@ -98,27 +84,6 @@ public final class ProvisionCommand implements Callable<Integer> {
     static Duration importTimeout(String body) {
         long rows = body.chars().filter(c -> c == '\n').count();
         return Duration.ofSeconds(60).plusMillis(100 * rows);
-    }
-
-    /** The user's password from exactly one of --password, --password-file and the environment. */
-    String secret() {
-        if (password != null && passwordFile != null) {
-            throw usage("give --password or --password-file, not both");
-        }
-        if (passwordFile != null) {
-            try {
-                List<String> lines = Files.readAllLines(passwordFile);
-                return lines.isEmpty() ? "" : lines.get(0);
-            } catch (IOException e) {
-                throw usage("cannot read --password-file " + passwordFile + ": " + e.getMessage());
-            }
-        }
-        String secret = password != null ? password : environment.apply(PASSWORD_VARIABLE);
-        if (secret == null) {
-            throw usage("give the password of user '" + user + "' with --password-file, $" + PASSWORD_VARIABLE
-                    + " or --password");
-        }
-        return secret;
     }
 
     /** The rows of --csv, or null after printing every problem of the file. */
@@ -164,7 +129,7 @@ public final class ProvisionCommand implements Callable<Integer> {
             return;
         }
         try {
-            text.writeJson(report, csv.toString(), api);
+            text.writeJson(report, csv.toString(), login.api());
         } catch (IOException e) {
             err.println("error: cannot write --report " + report + ": " + e.getMessage());
         }

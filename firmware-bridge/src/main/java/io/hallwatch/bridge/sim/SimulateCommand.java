@@ -1,6 +1,7 @@
 package io.hallwatch.bridge.sim;
 
 import io.hallwatch.bridge.Log;
+import io.hallwatch.bridge.api.ApiLogin;
 import io.hallwatch.bridge.api.ServiceApi;
 import io.hallwatch.bridge.mqtt.Broker;
 import io.hallwatch.bridge.mqtt.Credentials;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,14 +55,9 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--broker", defaultValue = "tcp://127.0.0.1:1883", description = "HallWatch's MQTT broker (default: ${DEFAULT-VALUE}).")
     String broker;
 
-    @Option(names = "--api", defaultValue = "http://localhost:8080", description = "HallWatch's REST API (default: ${DEFAULT-VALUE}).")
-    String api;
-
-    @Option(names = "--user", defaultValue = "admin", description = "The API user (default: ${DEFAULT-VALUE}).")
-    String user;
-
-    @Option(names = "--password-file", description = "A file holding the API password (default: $HALLWATCH_PASSWORD, else data/admin-password).")
-    Path passwordFile;
+    /** The API login; without a password, the quick start's generated one in data/admin-password. */
+    @Mixin
+    ApiLogin login = new ApiLogin();
 
     @Option(names = "--credentials", description = "The devices' MQTT credentials (default: data/demo-devices.csv for the demo hall, "
             + "else sim-<hall>-devices.csv, written when the hall is created).")
@@ -83,7 +80,8 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--speed must be greater than 0");
         }
         Scenario scenario = Scenario.load(scenarioName);
-        ServiceApi service = new ServiceApi(api, user, password());
+        login.fallback = Path.of("data", "admin-password");
+        ServiceApi service = login.service();
         Path credentialsFile = credentialsFile();
         new HallSetup(service).ensure(hall, scenario.setup(), credentialsFile);
         Layout layout = Layout.read(service, hall);
@@ -150,21 +148,6 @@ public final class SimulateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--clock must be real or external, got '" + clock + "'");
         }
         return clock.equals("external");
-    }
-
-    private String password() throws IOException {
-        if (passwordFile != null) {
-            return Files.readString(passwordFile).strip();
-        }
-        String env = System.getenv("HALLWATCH_PASSWORD");
-        if (env != null && !env.isBlank()) {
-            return env;
-        }
-        Path generated = Path.of("data", "admin-password");
-        if (Files.isReadable(generated)) {
-            return Files.readString(generated).strip();
-        }
-        throw new IllegalArgumentException("give the API password: --password-file, $HALLWATCH_PASSWORD, or run where data/admin-password is");
     }
 
     private Path credentialsFile() {

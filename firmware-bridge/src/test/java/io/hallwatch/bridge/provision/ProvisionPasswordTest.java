@@ -45,7 +45,7 @@ class ProvisionPasswordTest {
     private Cli provision(Map<String, String> environment, String... options) throws IOException {
         Path csv = Files.writeString(dir.resolve("devices.csv"), "id,hall,kind,zone\nb1,h1,bin,lobby\n");
         ProvisionCommand command = new ProvisionCommand();
-        command.environment = environment::get;
+        command.login.environment = environment::get;
         // Nothing listens on the discard port: the command must stop before it would call.
         List<String> args = new ArrayList<>(List.of("--csv", csv.toString(), "--out", dir.resolve("out.csv").toString(),
                 "--api", "http://127.0.0.1:9", "--user", "ops"));
