@@ -1,5 +1,6 @@
 package io.hallwatch.ingest;
 
+import io.hallwatch.platform.LatencyHistogram;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -7,6 +8,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -15,8 +17,9 @@ import java.util.function.Supplier;
 /**
  * Ingest meters at {@code /q/metrics}: {@code hallwatch_ingest_accepted_total{kind}},
  * {@code hallwatch_ingest_rejected_total{reason}} (every reason registered at zero),
- * {@code hallwatch_ingest_queue_depth} and {@code hallwatch_ingest_handling_seconds} (from receipt
- * to handled).
+ * {@code hallwatch_ingest_queue_depth}, {@code hallwatch_ingest_handling_seconds} (from receipt
+ * to handled) and the histogram {@code hallwatch_ingest_latency_seconds} (from a reading's {@code ts} to
+ * its batch committed: what the device waits, broker and queues included).
  */
 @ApplicationScoped
 public class IngestMetrics {
@@ -25,6 +28,7 @@ public class IngestMetrics {
     private final Map<RejectionReason, Counter> rejected = new EnumMap<>(RejectionReason.class);
     private final Map<String, Counter> accepted = new ConcurrentHashMap<>();
     private final Timer handling;
+    private final Timer latency;
 
     @Inject
     IngestMetrics(MeterRegistry registry) {
@@ -38,6 +42,8 @@ public class IngestMetrics {
                 .description("Time from receipt of an MQTT message to the end of its handling")
                 .publishPercentiles(0.5, 0.99)
                 .register(registry);
+        latency = LatencyHistogram.timer("hallwatch.ingest.latency",
+                "Time from a reading's ts (device clock) to its batch committed").register(registry);
     }
 
     void accepted(String kind) {
@@ -52,6 +58,11 @@ public class IngestMetrics {
 
     void handled(long receivedNanos) {
         handling.record(Duration.ofNanos(System.nanoTime() - receivedNanos));
+    }
+
+    /** A reading with this {@code ts} was committed just now. */
+    void committed(Instant ts) {
+        latency.record(LatencyHistogram.since(ts.toEpochMilli()));
     }
 
     void queueDepth(Supplier<Number> depth) {

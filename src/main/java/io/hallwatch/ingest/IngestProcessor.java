@@ -1,11 +1,14 @@
 package io.hallwatch.ingest;
 
 import io.hallwatch.devices.Device;
+import io.hallwatch.workorders.WorkOrderMetrics;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,6 +42,8 @@ public class IngestProcessor {
     Instance<BatchPreparation> preparations;
     @Inject
     SecurityEvents security;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     @Inject
     IngestProcessor(IngestConfig config) {
@@ -46,13 +51,15 @@ public class IngestProcessor {
     }
 
     /** What became of one message; applied to the metrics only once the batch is committed. */
-    private record Outcome(InboundMessage message, String acceptedKind, RejectionReason rejection, String detail) {
+    private record Outcome(InboundMessage message, String acceptedKind, Instant ts, RejectionReason rejection,
+            String detail) {
     }
 
     public void handle(List<InboundMessage> batch) {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         QuarkusTransaction.requiringNew().run(() -> {
             outcomes.clear();
+            transactions.putResource(WorkOrderMetrics.MESSAGE_TRANSACTION, Boolean.TRUE);
             prepare(batch);
             for (InboundMessage message : batch) {
                 outcomes.add(handleOne(message));
@@ -61,6 +68,9 @@ public class IngestProcessor {
         for (Outcome outcome : outcomes) {
             if (outcome.rejection() == null) {
                 metrics.accepted(outcome.acceptedKind());
+                if (outcome.ts() != null) {
+                    metrics.committed(outcome.ts());
+                }
             } else {
                 metrics.rejected(outcome.rejection());
                 SecurityEvent.of(outcome.rejection()).ifPresent(event ->
@@ -104,10 +114,11 @@ public class IngestProcessor {
             topic = Optional.of(DeviceTopic.parse(message.topic()));
             DeviceMessage parsed = parser.parse(topic.get(), message.payload(), clock.instant());
             gate.apply(topic.get(), parsed, message);
-            return new Outcome(message, topic.get().kindSegment(), null, null);
+            Instant ts = parsed instanceof DeviceMessage.Reading reading ? reading.ts() : null;
+            return new Outcome(message, topic.get().kindSegment(), ts, null, null);
         } catch (MessageRejectedException e) {
             rejections.record(message, topic, e.reason(), e.detail());
-            return new Outcome(message, null, e.reason(), e.detail());
+            return new Outcome(message, null, null, e.reason(), e.detail());
         }
     }
 }

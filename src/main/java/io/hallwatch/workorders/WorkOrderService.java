@@ -31,6 +31,8 @@ public class WorkOrderService {
     Clock clock;
     @Inject
     OrderHistory history;
+    @Inject
+    WorkOrderMetrics metrics;
 
     public void apply(Hall hall, List<OrderCommand> commands) {
         for (OrderCommand command : commands) {
@@ -82,6 +84,7 @@ public class WorkOrderService {
         }
         order.persist();
         history.record(hall, order, kind, command.at(), command.actor(), order.summary, command.details());
+        metrics.opened(order.type, command.at());
     }
 
     /**

@@ -17,6 +17,7 @@ import io.hallwatch.support.Api.TestHall;
 import io.hallwatch.support.DeviceClient;
 import io.hallwatch.support.RecordingPresenceHandler;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -88,6 +89,8 @@ abstract class HallFlowScenario {
         handheld.connect(options);
         handheld.subscribe(Topics.alerts(hall.hall(), "cleaning"), 1,
                 (topic, message) -> heard.add(new String(message.getPayload(), StandardCharsets.UTF_8)));
+        long readingsBefore = latencyCount("hallwatch.ingest.latency");
+        long ordersBefore = latencyCount("hallwatch.workorders.open.latency", "type", "BIN_FULL", "trigger", "message");
         try (DeviceClient bin = device(hall.bin())) {
             bin.publish(topic(DeviceKind.BIN, hall.bin()), "{\"ts\":\"" + now() + "\",\"fill\":75}");
             await().atMost(WAIT).until(() -> heard.size() == 1);
@@ -97,6 +100,19 @@ abstract class HallFlowScenario {
         }
         assertTrue(heard.get(0).contains("\"event\":\"opened\""), heard.get(0));
         assertTrue(heard.get(0).contains("\"type\":\"BIN_FULL\""), heard.get(0));
+        // The order's latency from the reading's ts to its commit is in the histogram operators watch.
+        await().atMost(WAIT).until(() -> latencyCount("hallwatch.ingest.latency") > readingsBefore);
+        assertEquals(ordersBefore + 1,
+                latencyCount("hallwatch.workorders.open.latency", "type", "BIN_FULL", "trigger", "message"));
+        String metrics = RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("hallwatch_ingest_latency_seconds_bucket{le=\"0.1\"}"), "no 100 ms bucket");
+        assertTrue(metrics.contains("hallwatch_workorders_open_latency_seconds_bucket{trigger=\"message\",type=\"BIN_FULL\",le=\"0.1\"}"),
+                "no BIN_FULL bucket");
+    }
+
+    private long latencyCount(String name, String... tags) {
+        var timer = registry.find(name).tags(tags).timer();
+        return timer == null ? 0 : timer.count();
     }
 
     @Test
