@@ -52,7 +52,7 @@ public class BadgeTaps {
     /** A reader's tap; {@code outOfOrder}: older by device time than the newest reading of the reader. */
     public void tap(Device reader, DeviceMessage.Reading reading, boolean outOfOrder) {
         DeviceMessage.Badge badge = (DeviceMessage.Badge) reading.observation();
-        Staff staff = Staff.byCard(badge.card()).orElse(null);
+        Staff staff = Staff.byCardUnflushed(badge.card()).orElse(null);
         keep(reader, reading.ts(), badge, staff, outOfOrder);
         Instant now = clock.instant();
         HallContext hall = rules.lock(reader.hallId);
@@ -92,7 +92,7 @@ public class BadgeTaps {
     }
 
     private void unknownCard(HallContext hall, Device reader, String card, Instant ts) {
-        List<String> openCards = WorkOrder.findOpen(hall.hallId(), WorkOrderType.UNKNOWN_CARD, reader.id)
+        List<String> openCards = orders.findOpen(hall.hallId(), WorkOrderType.UNKNOWN_CARD, reader.id)
                 .map(BadgeTaps::cards).orElse(null);
         List<OrderCommand> commands = new UnknownCardRule(reader.id, reader.zone).tap(card, ts, openCards);
         if (!commands.isEmpty()) {

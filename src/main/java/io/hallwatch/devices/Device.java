@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,12 @@ public class Device extends PanacheEntityBase {
 
     @Column(name = "last_seen")
     public Instant lastSeen;
+    /**
+     * {@link #lastSeen} as it was before the message being handled, for rules whose stored state may lag
+     * behind it (routine messages are not stored: {@code HallRules.saveLiveness}). Not stored.
+     */
+    @Transient
+    public Instant seenBefore;
     public Double battery;
     public boolean online;
     /** Highest {@code seq} accepted, with the device time of that message, to drop duplicates. */

@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -35,11 +36,12 @@ public class DeviceHealthRules implements RuleRunner {
     }
 
     public void reading(Device device, DeviceMessage.Reading reading) {
-        run(device, (rule, s) -> rule.reading(s, reading.battery(), reading.ts(), device.lastSeen));
+        run(device, device.seenBefore, true,
+                (rule, s) -> rule.reading(s, reading.battery(), reading.ts(), device.lastSeen));
     }
 
     public void status(Device device, boolean online, Instant at) {
-        run(device, (rule, s) -> rule.status(s, online, at));
+        run(device, device.seenBefore, true, (rule, s) -> rule.status(s, online, at));
     }
 
     @Override
@@ -49,15 +51,23 @@ public class DeviceHealthRules implements RuleRunner {
             rules.forget(hall, rule(), subject);
             return;
         }
-        run(device, (rule, s) -> rule.advance(s, now));
+        run(device, device.lastSeen, false, (rule, s) -> rule.advance(s, now));
     }
 
-    private void run(Device device, BiFunction<DeviceHealthRule, DeviceHealthState, Outcome> step) {
+    /**
+     * Runs a step on the device's state, first caught up with {@code seen}: when the device was last heard
+     * before this step, which the stored state may be behind (routine messages are not stored). A step of
+     * the tick ({@code message} false) is always stored: it moves the state's due instant.
+     */
+    private void run(Device device, Instant seen, boolean message,
+            BiFunction<DeviceHealthRule, DeviceHealthState, Outcome> step) {
         HallContext hall = rules.lock(device.hallId);
         DeviceHealthState s = rules.state(hall, rule(), device.id, DeviceHealthState.class, DeviceHealthState::new);
+        s.heardBy(seen);
         boolean failedBefore = DeviceHealthRule.failed(s);
+        List<Object> kept = s.kept();
         Outcome outcome = step.apply(new DeviceHealthRule(hall, device, () -> place(device)), s);
-        rules.save(hall, rule(), device.id, s, outcome);
+        rules.saveLiveness(hall, rule(), device.id, s, message ? kept : null, outcome);
         boolean failedAfter = DeviceHealthRule.failed(s);
         if (device.kind == DeviceKind.PRESENCE && failedBefore != failedAfter) {
             failures.fire(new SensorFailure(device.hallId, device.windowId, device.id, failedAfter, s.evaluatedAt));

@@ -2,6 +2,7 @@ package io.hallwatch.devices;
 
 import io.hallwatch.rules.Liveness;
 import java.time.Instant;
+import java.util.List;
 
 /** What {@link DeviceHealthRule} remembers of one device, stored as JSON between messages and across restarts. */
 public class DeviceHealthState extends Liveness {
@@ -10,4 +11,13 @@ public class DeviceHealthState extends Liveness {
     /** Since when the battery has been low, by device time; null while it is not. */
     public Instant batteryLowSince;
     public boolean batteryOpen;
+
+    @Override
+    public List<Object> kept() {
+        List<Object> kept = super.kept();
+        kept.add(battery);
+        kept.add(batteryLowSince);
+        kept.add(batteryOpen);
+        return kept;
+    }
 }

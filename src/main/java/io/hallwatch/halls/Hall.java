@@ -11,6 +11,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import org.hibernate.query.NativeQuery;
 
 /** A service hall: where it is (time zone), when it is open, and the thresholds of its rules. */
 @Entity
@@ -45,8 +48,15 @@ public class Hall extends PanacheEntityBase {
      * Plain FOR UPDATE: the PostgreSQL dialect's FOR NO KEY UPDATE is unknown to H2.
      */
     public static void lockRow(String hallId) {
-        getEntityManager().createNativeQuery("select id from hall where id = ?1 for update").setParameter(1, hallId)
-                .getResultList();
+        lockRows(List.of(hallId));
+    }
+
+    /** Locks the rows of these halls in one statement, in the order of their ids (so two lockers never deadlock). */
+    public static void lockRows(Collection<String> hallIds) {
+        // Synchronised with the hall table only: a native query would otherwise flush everything pending first.
+        getEntityManager().createNativeQuery("select id from hall where id in (?1) order by id for update")
+                .unwrap(NativeQuery.class).addSynchronizedEntityClass(Hall.class)
+                .setParameter(1, hallIds).getResultList();
     }
 
     /** The work-order deadlines of this hall (halls from before they existed take the defaults). */

@@ -41,6 +41,7 @@ public class RegistryGate {
     public void apply(DeviceTopic topic, DeviceMessage message, InboundMessage inbound) {
         Device device = Device.findById(topic.device());
         check(topic, device);
+        device.seenBefore = device.lastSeen;
         if (message instanceof DeviceMessage.Status status) {
             applyStatus(device, status, inbound);
         } else {

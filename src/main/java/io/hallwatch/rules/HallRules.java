@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -45,12 +46,23 @@ public class HallRules implements BatchPreparation {
 
     /** Locks the hall for this transaction (once) and returns what its rules need. */
     public HallContext lock(String hallId) {
-        String key = "hallwatch.rules.locked:" + hallId;
-        if (transactions.getResource(key) == null) {
-            Hall.lockRow(hallId);
-            transactions.putResource(key, Boolean.TRUE);
+        if (transactions.getResource(lockKey(hallId)) == null) {
+            lockAll(List.of(hallId));
         }
         return context(em.find(Hall.class, hallId));
+    }
+
+    /** Locks these halls for this transaction, in one statement, those not locked yet. */
+    private void lockAll(Collection<String> hallIds) {
+        List<String> missing = hallIds.stream().filter(id -> transactions.getResource(lockKey(id)) == null).toList();
+        if (!missing.isEmpty()) {
+            Hall.lockRows(missing);
+            missing.forEach(id -> transactions.putResource(lockKey(id), Boolean.TRUE));
+        }
+    }
+
+    private static String lockKey(String hallId) {
+        return "hallwatch.rules.locked:" + hallId;
     }
 
     /** What the hall's rules need, for reading their view without changing anything (no lock). */
@@ -99,6 +111,30 @@ public class HallRules implements BatchPreparation {
         }
     }
 
+    /**
+     * Stores a {@link Liveness} state like {@link #save}, unless the step was a routine message: it changed
+     * nothing but when the device was last heard and last judged ({@code keptBefore}, null for a step that
+     * must be stored, equals {@link Liveness#kept} now), has no work-order commands, and the stored row is
+     * due no later than the new due instant. The
+     * row then stays as it is: a heartbeat costs no write, and the tick looks at the subject in time (early
+     * at worst), when the runner catches the state up with {@link Liveness#heardBy the device's last-seen}.
+     */
+    public void saveLiveness(HallContext hall, String rule, String subject, Liveness state, List<Object> keptBefore,
+            Outcome outcome) {
+        RuleState row = em.find(RuleState.class, RuleState.id(hall.hallId(), rule, subject));
+        if (row != null && keptBefore != null && outcome.commands().isEmpty() && keptBefore.equals(state.kept())
+                && dueNoLater(row.dueAt, outcome.dueAt())) {
+            // Later messages of this transaction go on from the fresh state.
+            row.value = state;
+            return;
+        }
+        save(hall, rule, subject, state, outcome);
+    }
+
+    private static boolean dueNoLater(Instant stored, Instant next) {
+        return stored == null ? next == null : next != null && !stored.isAfter(next);
+    }
+
     /** A subject's stored state for reading only (no lock, no change); null when the rule has none. */
     public <S> S stored(String hallId, String rule, String subject, Class<S> type) {
         RuleState row = em.find(RuleState.class, RuleState.id(hallId, rule, subject));
@@ -135,7 +171,7 @@ public class HallRules implements BatchPreparation {
             }
         }
         // Lock first: states read before the lock could be older than what a tick is committing.
-        halls.stream().sorted().forEach(this::lock);
+        lockAll(halls);
         // The rows stay in the persistence context, where state() and save() find them without a query.
         em.createQuery("from RuleState where hallId in :halls and subject in :subjects", RuleState.class)
                 .setParameter("halls", halls).setParameter("subjects", subjects).getResultList();

@@ -1,6 +1,8 @@
 package io.hallwatch.rules;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Whether a device is heard, as the sign and device-health rules both track it: when it was last
@@ -29,6 +31,29 @@ public class Liveness {
         boolean wasOpen = offlineOpen;
         offlineOpen = false;
         return wasOpen;
+    }
+
+    /**
+     * What must be stored as soon as it changes: everything but when the device was last heard and when
+     * the rule last judged, which a routine message alone moves and the rule can learn again from the
+     * device's last-seen ({@link #heardBy}). Subclasses add their own fields.
+     */
+    public List<Object> kept() {
+        List<Object> kept = new ArrayList<>();
+        kept.add(statusOffline);
+        kept.add(offlineSince);
+        kept.add(offlineOpen);
+        return kept;
+    }
+
+    /**
+     * Catches up with the device's last-seen (service time), which a stored state may be behind when
+     * routine messages were not stored; a device that said offline has not been heard since.
+     */
+    public void heardBy(Instant lastSeen) {
+        if (!statusOffline && lastSeen != null) {
+            lastHeard = Times.latest(lastSeen, lastHeard);
+        }
     }
 
     /** The device said {@code offline} at {@code t}; a repeated offline keeps the first time. */

@@ -11,6 +11,7 @@ import io.hallwatch.rules.RuleRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.function.BiFunction;
 
 /**
@@ -36,12 +37,12 @@ public class SignRules implements RuleRunner {
     }
 
     public void reading(Device sign, DeviceMessage.Reading reading, DeviceMessage.Signage observed) {
-        run(rules.lock(sign.hallId), sign, (rule, s) -> rule.reading(s, observed.state(), observed.showing(),
-                observed.code(), reading.ts(), sign.lastSeen));
+        run(rules.lock(sign.hallId), sign, sign.seenBefore, true, (rule, s) -> rule.reading(s, observed.state(),
+                observed.showing(), observed.code(), reading.ts(), sign.lastSeen));
     }
 
     public void status(Device sign, boolean online, Instant at) {
-        run(rules.lock(sign.hallId), sign, (rule, s) -> rule.status(s, online, at));
+        run(rules.lock(sign.hallId), sign, sign.seenBefore, true, (rule, s) -> rule.status(s, online, at));
     }
 
     @Override
@@ -51,14 +52,21 @@ public class SignRules implements RuleRunner {
             rules.forget(hall, rule(), subject);
             return;
         }
-        run(hall, sign, (rule, s) -> rule.advance(s, now));
+        run(hall, sign, sign.lastSeen, false, (rule, s) -> rule.advance(s, now));
     }
 
-    private void run(HallContext hall, Device sign, BiFunction<SignRule, SignDeviceState, Outcome> step) {
+    /**
+     * Runs a step on the sign's state, first caught up with when it was last heard before ({@code seen});
+     * a step of the tick ({@code message} false) is always stored.
+     */
+    private void run(HallContext hall, Device sign, Instant seen, boolean message,
+            BiFunction<SignRule, SignDeviceState, Outcome> step) {
         SignDeviceState s = rules.state(hall, rule(), sign.id, SignDeviceState.class, SignDeviceState::new);
+        s.heardBy(seen);
         SignRule rule = new SignRule(hall, sign.id, sign.windowId, () -> HallWindow.nameOf(sign.hallId, sign.windowId));
+        List<Object> kept = s.kept();
         Outcome outcome = step.apply(rule, s);
-        rules.save(hall, rule(), sign.id, s, outcome);
+        rules.saveLiveness(hall, rule(), sign.id, s, message ? kept : null, outcome);
         windows.sign(sign.hallId, sign.windowId, rule.trustedShowing(s, s.evaluatedAt), s.evaluatedAt);
     }
 }

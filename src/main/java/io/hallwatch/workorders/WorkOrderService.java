@@ -7,14 +7,22 @@ import io.hallwatch.workorders.OrderCommand.Open;
 import io.hallwatch.workorders.OrderCommand.Resolve;
 import io.hallwatch.workorders.WorkOrderEvent.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.hibernate.jpa.AvailableHints;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Opens, escalates and auto-resolves work orders for the hall rules, keeping each change in the
@@ -27,12 +35,18 @@ import java.util.Optional;
 @ApplicationScoped
 public class WorkOrderService {
 
+    private static final String CHANGED_KEYS = "hallwatch.workorders.changed-keys";
+
     @Inject
     Clock clock;
     @Inject
     OrderHistory history;
     @Inject
     WorkOrderMetrics metrics;
+    @Inject
+    EntityManager em;
+    @Inject
+    TransactionSynchronizationRegistry transactions;
 
     public void apply(Hall hall, List<OrderCommand> commands) {
         for (OrderCommand command : commands) {
@@ -48,8 +62,50 @@ public class WorkOrderService {
         }
     }
 
+    /**
+     * The open order of this hall, type and subject, without flushing the transaction's pending changes
+     * first (the flush a query would trigger costs an ingest batch a dirty check of every device and rule
+     * state it holds, for each command). What this transaction changed about the key, not yet written, is
+     * remembered by this service; the rest is in the database.
+     */
+    public Optional<WorkOrder> findOpen(String hallId, WorkOrderType type, String subject) {
+        String key = WorkOrder.openKey(hallId, type, subject);
+        return pending("open", key, () -> WorkOrder.find("openKey", key), order -> key.equals(order.openKey));
+    }
+
+    /** The order a person resolved while its condition lasted, which holds the key; as {@link #findOpen}. */
+    private Optional<WorkOrder> findHeld(String hallId, WorkOrderType type, String subject) {
+        String key = WorkOrder.openKey(hallId, type, subject);
+        return pending("held", key, () -> WorkOrder.find("heldKey", key), order -> key.equals(order.heldKey));
+    }
+
+    private Optional<WorkOrder> pending(String role, String key, Supplier<PanacheQuery<WorkOrder>> query,
+            Predicate<WorkOrder> holds) {
+        Map<String, WorkOrder> changed = changedKeys();
+        String entry = role + ':' + key;
+        if (changed.containsKey(entry)) {
+            return Optional.ofNullable(changed.get(entry));
+        }
+        // A stored order this transaction changed is returned as the managed instance, with its changes.
+        Optional<WorkOrder> stored = query.get().withHint(AvailableHints.HINT_FLUSH_MODE, FlushModeType.COMMIT)
+                .firstResultOptional().filter(holds);
+        changed.put(entry, stored.orElse(null));
+        return stored;
+    }
+
+    /** Keys this transaction looked up or changed: {@code open:key} or {@code held:key} to its holder, or null. */
+    private Map<String, WorkOrder> changedKeys() {
+        @SuppressWarnings("unchecked")
+        Map<String, WorkOrder> changed = (Map<String, WorkOrder>) transactions.getResource(CHANGED_KEYS);
+        if (changed == null) {
+            changed = new HashMap<>();
+            transactions.putResource(CHANGED_KEYS, changed);
+        }
+        return changed;
+    }
+
     private void open(Hall hall, Open command) {
-        if (WorkOrder.findOpen(hall.id, command.type(), command.subject()).isPresent() || held(hall, command)) {
+        if (findOpen(hall.id, command.type(), command.subject()).isPresent() || held(hall, command)) {
             return;
         }
         Duration reopenWindow = Duration.ofSeconds(hall.rules.withDefaults().reopenWindowSeconds());
@@ -83,6 +139,7 @@ public class WorkOrderService {
             order.scheduleNextDeadline();
         }
         order.persist();
+        changedKeys().put("open:" + order.openKey, order);
         history.record(hall, order, kind, command.at(), command.actor(), order.summary, command.details());
         metrics.opened(order.type, command.at());
     }
@@ -93,13 +150,14 @@ public class WorkOrderService {
      * year's tally) ends the hold and opens its order, since some rules never report a clearing.
      */
     private boolean held(Hall hall, Open command) {
-        WorkOrder held = WorkOrder.findHeld(hall.id, command.type(), command.subject()).orElse(null);
+        WorkOrder held = findHeld(hall.id, command.type(), command.subject()).orElse(null);
         if (held == null) {
             return false;
         }
         if (command.since() != null && command.since().equals(held.conditionSince)) {
             return true;
         }
+        changedKeys().put("held:" + held.heldKey, null);
         held.heldKey = null;
         held.updatedAt = clock.instant();
         return false;
@@ -119,7 +177,7 @@ public class WorkOrderService {
     }
 
     private void escalate(Hall hall, Escalate command) {
-        WorkOrder order = WorkOrder.findOpen(hall.id, command.type(), command.subject()).orElse(null);
+        WorkOrder order = findOpen(hall.id, command.type(), command.subject()).orElse(null);
         if (order == null || order.severity.compareTo(command.severity()) >= 0) {
             return;
         }
@@ -132,7 +190,7 @@ public class WorkOrderService {
     }
 
     private void note(Hall hall, Note command) {
-        WorkOrder order = WorkOrder.findOpen(hall.id, command.type(), command.subject()).orElse(null);
+        WorkOrder order = findOpen(hall.id, command.type(), command.subject()).orElse(null);
         if (order == null) {
             return;
         }
@@ -143,7 +201,7 @@ public class WorkOrderService {
     }
 
     private void resolve(Hall hall, Resolve command) {
-        WorkOrder order = WorkOrder.findOpen(hall.id, command.type(), command.subject()).orElse(null);
+        WorkOrder order = findOpen(hall.id, command.type(), command.subject()).orElse(null);
         if (order == null) {
             release(hall, command);
             return;
@@ -152,6 +210,7 @@ public class WorkOrderService {
         evidence.put("resolvedAfterSeconds", Duration.between(order.openedAt, command.at()).toSeconds());
         order.status = WorkOrderStatus.AUTO_RESOLVED;
         order.resolvedAt = command.at();
+        changedKeys().put("open:" + order.openKey, null);
         order.openKey = null;
         order.nextDeadlineAt = null;
         order.details.putAll(evidence);
@@ -162,10 +221,11 @@ public class WorkOrderService {
 
     /** The condition of an order a person resolved has cleared: the next one may open. */
     private void release(Hall hall, Resolve command) {
-        WorkOrder held = WorkOrder.findHeld(hall.id, command.type(), command.subject()).orElse(null);
+        WorkOrder held = findHeld(hall.id, command.type(), command.subject()).orElse(null);
         if (held == null) {
             return;
         }
+        changedKeys().put("held:" + held.heldKey, null);
         held.heldKey = null;
         held.updatedAt = clock.instant();
         history.record(hall, held, Kind.CONDITION_CLEARED, command.at(), command.actor(),

@@ -10,6 +10,9 @@ import io.hallwatch.bins.BinRule;
 import io.hallwatch.bins.BinRules;
 import io.hallwatch.bins.BinState;
 import io.hallwatch.devices.Device;
+import io.hallwatch.devices.DeviceHealthRule;
+import io.hallwatch.devices.DeviceHealthRules;
+import io.hallwatch.ingest.DeviceMessage;
 import io.hallwatch.presence.WindowRule;
 import io.hallwatch.presence.WindowRules;
 import io.hallwatch.presence.WindowState;
@@ -40,6 +43,8 @@ class HallRulesTest {
     BinRules bins;
     @Inject
     RuleTicker ticker;
+    @Inject
+    DeviceHealthRules health;
 
     Api.TestHall hall;
 
@@ -69,6 +74,33 @@ class HallRulesTest {
     }
 
     @Test
+    void aRoutineReadingIsNotStoredYetTheTickJudgesSilenceFromTheLastOne() {
+        // Long after the service started listening: silence never counts from before that.
+        reading(hall.bin(), "2030-06-03T10:00");
+        assertEquals(at("2030-06-03T10:10"), dueAt(DeviceHealthRule.RULE, hall.bin()), "silent after 600 s");
+        // Heard again, nothing else changed: the stored state keeps its earlier due instant (no write) ...
+        reading(hall.bin(), "2030-06-03T10:05");
+        assertEquals(at("2030-06-03T10:10"), dueAt(DeviceHealthRule.RULE, hall.bin()));
+        // ... so the tick looks early, learns the device's last-seen, and waits for the real silence.
+        ticker.tick(at("2030-06-03T10:10"));
+        assertEquals(List.of(), orders(WorkOrderType.SENSOR_OFFLINE));
+        assertEquals(at("2030-06-03T10:15"), dueAt(DeviceHealthRule.RULE, hall.bin()));
+        ticker.tick(at("2030-06-03T10:15"));
+        List<WorkOrder> offline = orders(WorkOrderType.SENSOR_OFFLINE);
+        assertEquals(1, offline.size());
+        assertEquals(at("2030-06-03T10:15"), offline.get(0).openedAt);
+    }
+
+    /** A bin reading at {@code time}, received then, as ingest applies it (last-seen first). */
+    private void reading(String deviceId, String time) {
+        QuarkusTransaction.requiringNew().run(() -> {
+            Device device = Device.findById(deviceId);
+            device.lastSeen = at(time);
+            health.reading(device, new DeviceMessage.Reading(at(time), null, null, new DeviceMessage.BinFill(20)));
+        });
+    }
+
+    @Test
     void aReplacementDeviceUnderARevokedIdStartsWithACleanState() {
         Device bin = device(hall.bin());
         QuarkusTransaction.requiringNew().run(() -> bins.fill(bin, 80, at("2026-11-23T10:00")));
@@ -91,7 +123,11 @@ class HallRulesTest {
     }
 
     private List<WorkOrder> offPost() {
+        return orders(WorkOrderType.OFF_POST);
+    }
+
+    private List<WorkOrder> orders(WorkOrderType type) {
         return QuarkusTransaction.requiringNew().call(() -> WorkOrder.list("hallId = ?1 and type = ?2", hall.hall(),
-                WorkOrderType.OFF_POST));
+                type));
     }
 }
