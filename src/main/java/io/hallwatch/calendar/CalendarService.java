@@ -4,6 +4,7 @@ import io.hallwatch.halls.Hall;
 import io.hallwatch.halls.HallWindow;
 import io.hallwatch.halls.OpeningHours;
 import io.hallwatch.platform.ProblemException;
+import io.hallwatch.platform.TransactionEnd;
 import io.quarkus.logging.Log;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.narayana.jta.TransactionExceptionResult;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -117,16 +117,7 @@ public class CalendarService {
     private void drop(Runnable removal) {
         dropNow(removal);
         if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
-
-                @Override
-                public void afterCompletion(int status) {
-                    dropNow(removal);
-                }
-            });
+            TransactionEnd.onEnd(transactions, () -> dropNow(removal));
         }
     }
 

@@ -2,6 +2,7 @@ package io.hallwatch.notify;
 
 import io.hallwatch.halls.Hall;
 import io.hallwatch.platform.Json;
+import io.hallwatch.platform.TransactionEnd;
 import io.hallwatch.workorders.OrderChanged;
 import io.hallwatch.workorders.Team;
 import io.hallwatch.workorders.WorkOrder;
@@ -9,8 +10,6 @@ import io.hallwatch.workorders.WorkOrderView;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -99,19 +98,7 @@ public class Outbox {
             return;
         }
         transactions.putResource(WAKE, Boolean.TRUE);
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-                // Nothing to do before the commit.
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    dispatcher.wake();
-                }
-            }
-        });
+        TransactionEnd.onCommit(transactions, dispatcher::wake);
     }
 
     private static void add(WorkOrder order, Hall hall, Team team, Long channelId, String event, String payload,

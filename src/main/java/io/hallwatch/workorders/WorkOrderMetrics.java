@@ -1,12 +1,11 @@
 package io.hallwatch.workorders;
 
 import io.hallwatch.platform.LatencyHistogram;
+import io.hallwatch.platform.TransactionEnd;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Instant;
 import java.util.Map;
@@ -42,17 +41,6 @@ public class WorkOrderMetrics {
                 "hallwatch.workorders.open.latency", "Time from the evidence that opened a work order to its commit")
                 .tag("type", type.name()).tag("trigger", trigger).register(registry));
         long evidence = at.toEpochMilli();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    timer.record(LatencyHistogram.since(evidence));
-                }
-            }
-        });
+        TransactionEnd.onCommit(transactions, () -> timer.record(LatencyHistogram.since(evidence)));
     }
 }
