@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,8 @@ final class LoadProcess {
     private final long publishNanos;
     private final List<Progress> progress = new ArrayList<>();
     private volatile long startNanos = -1;
+    /** Released by the first progress line, or when load's output ends without one. */
+    private final CountDownLatch started = new CountDownLatch(1);
 
     private LoadProcess(Process process, Path log, Path report, Duration publishing) {
         this.process = process;
@@ -70,10 +73,7 @@ final class LoadProcess {
 
     /** Waits for the first progress line; null when load ended first (see {@link #failure()}). */
     Long awaitStart(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (startNanos < 0 && process.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        started.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
         return startNanos < 0 ? null : startNanos;
     }
 
@@ -143,12 +143,15 @@ final class LoadProcess {
             }
         } catch (IOException e) {
             // Load ended or its pipe broke; finish() reports how it ended.
+        } finally {
+            started.countDown();
         }
     }
 
     private synchronized void progressed(long now, Matcher m) {
         if (startNanos < 0) {
             startNanos = now - Math.round(Double.parseDouble(m.group(1)) * 1e9);
+            started.countDown();
         }
         progress.add(new Progress(now, Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), Long.parseLong(m.group(5))));
     }

@@ -89,7 +89,12 @@ public class HallRules implements BatchPreparation {
     /** Stores the subject's state and next due instant, and carries out the outcome's work-order commands. */
     public void save(HallContext hall, String rule, String subject, Object state, Outcome outcome) {
         String id = RuleState.id(hall.hallId(), rule, subject);
-        RuleState row = em.find(RuleState.class, id);
+        store(hall, rule, subject, em.find(RuleState.class, id), id, state, outcome);
+    }
+
+    /** {@link #save} with the subject's row (null when it has none yet) already looked up. */
+    private void store(HallContext hall, String rule, String subject, RuleState row, String id, Object state,
+            Outcome outcome) {
         boolean created = row == null;
         if (created) {
             row = new RuleState();
@@ -121,14 +126,15 @@ public class HallRules implements BatchPreparation {
      */
     public void saveLiveness(HallContext hall, String rule, String subject, Liveness state, List<Object> keptBefore,
             Outcome outcome) {
-        RuleState row = em.find(RuleState.class, RuleState.id(hall.hallId(), rule, subject));
+        String id = RuleState.id(hall.hallId(), rule, subject);
+        RuleState row = em.find(RuleState.class, id);
         if (row != null && keptBefore != null && outcome.commands().isEmpty() && keptBefore.equals(state.kept())
                 && dueNoLater(row.dueAt, outcome.dueAt())) {
             // Later messages of this transaction go on from the fresh state.
             row.value = state;
             return;
         }
-        save(hall, rule, subject, state, outcome);
+        store(hall, rule, subject, row, id, state, outcome);
     }
 
     private static boolean dueNoLater(Instant stored, Instant next) {
